@@ -1,0 +1,143 @@
+"""The SQL behind the chains: the caseload of a window, grouped by a dimension and the state at the window's end."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy.engine import Engine
+
+from data_access import codes
+from data_access.schema import case_groups, case_states, cases, events, officers, targets, units
+
+_EXITED_BEFORE_OR_LEDGER = tuple(codes.TERMINAL_STATES.values()) + (codes.STATE_LEDGER,)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A filter of the cases: their unit, attributed officer, group, judgment type and mode (None = all)."""
+
+    unit: str | None = None
+    officer: str | None = None
+    group: str | None = None
+    judgment_type: str | None = None
+    mode: str | None = None
+
+
+# Allow-list of breakdowns: the UI and the CLI name one of these keys, never a column.
+DIMENSIONS = ("unit", "province", "officer", "group", "judgment_type", "mode")
+
+
+def _dimension(name: str | None, at_end):
+    if name is None:
+        return literal(""), None
+    return {
+        "unit": (cases.c.unit_code, None),
+        "province": (units.c.province_code, units),
+        "officer": (at_end.c.officer_code, None),
+        "group": (case_groups.c.group_code, case_groups),
+        "judgment_type": (cases.c.judgment_type, None),
+        "mode": (cases.c.mode, None),
+    }[name]
+
+
+def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(), by: str | None = None) -> pd.DataFrame:
+    """Rows: key, status, collected_any, brought_forward, cases, opening, collected, reduced, remaining.
+
+    One row per breakdown key and state at `end` over the caseload of the window [start, end]: `opening` is the
+    money at entry (remaining at start-1 or the amount), `collected`/`reduced` the money events in the window,
+    `remaining` the amount left at `end` (at the exit day for cases that left).
+    """
+    if by is not None and by not in DIMENSIONS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    before = start - timedelta(days=1)
+    at_end = case_states.alias("at_end")
+    at_start = case_states.alias("at_start")
+    key, joined = _dimension(by, at_end)
+    brought_forward = and_(cases.c.decided_on < start, at_start.c.status.notin_(_EXITED_BEFORE_OR_LEDGER))
+    in_caseload = or_(
+        brought_forward,
+        cases.c.decided_on >= start,
+        and_(at_start.c.status == codes.STATE_LEDGER, _restored_between(start, end)),
+    )
+    opening = cases.c.amount - func.coalesce(at_start.c.collected, 0) - func.coalesce(at_start.c.reduced, 0)
+    source = cases.join(
+        at_end, and_(at_end.c.case_id == cases.c.id, at_end.c.valid_from <= end, at_end.c.valid_to > end)
+    ).outerjoin(
+        at_start, and_(at_start.c.case_id == cases.c.id, at_start.c.valid_from <= before, at_start.c.valid_to > before)
+    )
+    if joined is units:
+        source = source.join(units, units.c.code == cases.c.unit_code)
+    elif joined is case_groups:
+        source = source.join(case_groups, case_groups.c.case_id == cases.c.id)
+    is_brought_forward = case((brought_forward, 1), else_=0)
+    query = (
+        select(
+            key.label("key"),
+            at_end.c.status.label("status"),
+            cases.c.exit_collected_any.label("collected_any"),
+            is_brought_forward.label("brought_forward"),
+            func.count().label("cases"),
+            func.sum(opening).label("opening"),
+            func.sum(at_end.c.collected - func.coalesce(at_start.c.collected, 0)).label("collected"),
+            func.sum(at_end.c.reduced - func.coalesce(at_start.c.reduced, 0)).label("reduced"),
+            func.sum(cases.c.amount - at_end.c.collected - at_end.c.reduced).label("remaining"),
+        )
+        .select_from(source)
+        .where(cases.c.decided_on <= end, in_caseload, *_scope_filters(scope, at_end))
+        .group_by(key, at_end.c.status, cases.c.exit_collected_any, is_brought_forward)
+    )
+    with engine.connect() as connection:
+        frame = pd.DataFrame(connection.execute(query).mappings().all(),
+                             columns=["key", "status", "collected_any", "brought_forward", "cases", "opening",
+                                      "collected", "reduced", "remaining"])
+    for column in ("brought_forward", "cases", "opening", "collected", "reduced", "remaining"):
+        frame[column] = frame[column].astype("int64")
+    frame["collected_any"] = frame["collected_any"].astype(bool)
+    return frame
+
+
+def _restored_between(start: date, end: date):
+    return exists().where(and_(events.c.case_id == cases.c.id, events.c.kind == "ra_so_rieng",
+                               events.c.occurred_on.between(start, end)))
+
+
+def _scope_filters(scope: Scope, at_end) -> list:
+    filters = []
+    if scope.unit is not None:
+        filters.append(cases.c.unit_code == scope.unit)
+    if scope.officer is not None:
+        filters.append(at_end.c.officer_code == scope.officer)
+    if scope.group is not None:
+        filters.append(exists().where(and_(case_groups.c.case_id == cases.c.id,
+                                           case_groups.c.group_code == scope.group)))
+    if scope.judgment_type is not None:
+        filters.append(cases.c.judgment_type == scope.judgment_type)
+    if scope.mode is not None:
+        filters.append(cases.c.mode == scope.mode)
+    return filters
+
+
+def target_rates(engine: Engine, year: int, scope_kind: str, code: str) -> tuple | None:
+    """Return (cases_rate, money_rate) as Decimals for a work-year and scope, or None when none is set."""
+    query = select(targets.c.cases_rate, targets.c.money_rate).where(
+        targets.c.year == year, targets.c.scope == scope_kind, targets.c.code == code)
+    with engine.connect() as connection:
+        row = connection.execute(query).first()
+    return tuple(row) if row else None
+
+
+def dimension_names(engine: Engine, by: str) -> dict[str, str]:
+    """Return the display name of every key of a breakdown that lives in the database (units, officers)."""
+    table = {"unit": units, "province": units, "officer": officers}.get(by)
+    if table is None:
+        return {}
+    with engine.connect() as connection:
+        return dict(connection.execute(select(table.c.code, table.c.name)).all())
+
+
+def known_codes(engine: Engine, kind: str) -> set[str]:
+    """Return the codes of units or officers in the database."""
+    table = {"unit": units, "officer": officers}[kind]
+    with engine.connect() as connection:
+        return set(connection.execute(select(table.c.code)).scalars())

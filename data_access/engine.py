@@ -1,0 +1,87 @@
+"""Where the database is and how to connect to it."""
+
+import os
+import tomllib
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from data_access.schema import metadata
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+URL_VARIABLE = "THADS_DATABASE_URL"
+SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "thads.sqlite3"
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database could not be reached or opened; the message says what to check."""
+
+
+def configured_url() -> str | None:
+    """Return the database URL from THADS_DATABASE_URL or .streamlit/secrets.toml, or None when neither sets one."""
+    url = os.environ.get(URL_VARIABLE, "").strip()
+    if url:
+        return url
+    if SECRETS_FILE.is_file():
+        with SECRETS_FILE.open("rb") as handle:
+            secrets = tomllib.load(handle)
+        url = str(secrets.get(URL_VARIABLE, "") or secrets.get("database", {}).get("url", "")).strip()
+        if url:
+            return url
+    return None
+
+
+def default_sqlite_url() -> str:
+    """Return the URL of the embedded SQLite database file."""
+    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """Return the URL to use: the one given, else the configured one, else the embedded SQLite file."""
+    return url or configured_url() or default_sqlite_url()
+
+
+def _normalise(url: str) -> str:
+    # psycopg 3 is the driver we ship; a bare postgresql:// URL would make SQLAlchemy look for psycopg2.
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # WAL lets the dashboard read while an import writes; NORMAL sync is safe under WAL.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine:
+    """Return an Engine for the resolved URL, with the schema created when missing."""
+    resolved = _normalise(resolve_url(url))
+    if resolved.startswith("sqlite:///") and resolved != "sqlite:///:memory:":
+        Path(resolved.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine_options = {}
+    if resolved.startswith("postgresql"):
+        # psycopg prepares a statement after its 5th run; the generic plan was slower for the chains query.
+        engine_options["connect_args"] = {"prepare_threshold": None, "connect_timeout": 5}
+    engine = create_engine(resolved, **engine_options)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _tune_sqlite)
+    if create_schema:
+        try:
+            metadata.create_all(engine)
+        except Exception as error:  # any driver error here means the database is unusable
+            raise DatabaseUnavailable(describe_connection_error(engine, error)) from error
+    return engine
+
+
+def describe_connection_error(engine: Engine, error: Exception) -> str:
+    """Return a plain-words message saying which database failed and what to check."""
+    where = engine.url.render_as_string(hide_password=True)
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return (f"Không kết nối được cơ sở dữ liệu {where}: {first_line}. "
+            f"Kiểm tra máy chủ cơ sở dữ liệu đang chạy và biến {URL_VARIABLE} hoặc .streamlit/secrets.toml.")

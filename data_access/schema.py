@@ -1,0 +1,89 @@
+"""The tables: what the exchange format brings, and the per-case states derived from it at import."""
+
+from sqlalchemy import (
+    BigInteger, Boolean, Column, Date, ForeignKey, Index, Integer, MetaData, Numeric, String, Table,
+)
+
+metadata = MetaData()
+
+units = Table(
+    "units", metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("parent_code", String(32)),
+    # The province a unit rolls up to (itself for a province office), derived from the parent chain.
+    Column("province_code", String(32), nullable=False),
+)
+
+officers = Table(
+    "officers", metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("unit_code", String(32), ForeignKey("units.code"), nullable=False),
+    Column("grade", String(16), nullable=False),
+)
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(64), nullable=False, unique=True),
+    Column("decision_no", String(100), nullable=False),
+    Column("decided_on", Date, nullable=False),
+    Column("unit_code", String(32), ForeignKey("units.code"), nullable=False),
+    Column("officer_code", String(32), ForeignKey("officers.code"), nullable=False),
+    Column("judgment_type", String(32), nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    # Facts of the terminal event, if any; collected and reduced at exit are the last state's.
+    Column("exit_on", Date),
+    Column("exit_kind", String(16)),
+    Column("exit_collected_any", Boolean, nullable=False, default=False),
+)
+Index("ix_cases_unit", cases.c.unit_code)
+Index("ix_cases_decided_on", cases.c.decided_on)
+
+case_groups = Table(
+    "case_groups", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_code", String(32), primary_key=True),
+)
+Index("ix_case_groups_group", case_groups.c.group_code, case_groups.c.case_id)
+
+events = Table(
+    "events", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    # Position of the event in the case's day-ordered timeline.
+    Column("seq", Integer, primary_key=True),
+    Column("occurred_on", Date, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("amount", BigInteger),
+    Column("detail", String(32)),
+)
+Index("ix_events_kind_date", events.c.kind, events.c.occurred_on)
+
+# One row per day interval [valid_from, valid_to) in which a case's state is constant: the state after
+# every event dated valid_from or earlier. collected and reduced are cumulative.
+case_states = Table(
+    "case_states", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("valid_from", Date, primary_key=True),
+    Column("valid_to", Date, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("officer_code", String(32), nullable=False),
+    Column("collected", BigInteger, nullable=False),
+    Column("reduced", BigInteger, nullable=False),
+)
+Index("ix_case_states_lookup", case_states.c.case_id, case_states.c.valid_from, case_states.c.valid_to)
+
+targets = Table(
+    "targets", metadata,
+    Column("year", Integer, primary_key=True),
+    Column("scope", String(8), primary_key=True),
+    # Empty for the province-wide target.
+    Column("code", String(32), primary_key=True),
+    Column("cases_rate", Numeric(5, 2), nullable=False),
+    Column("money_rate", Numeric(5, 2), nullable=False),
+)
+
+DERIVED_TABLES = (case_states, events, case_groups)

@@ -1,0 +1,62 @@
+"""Shared fixtures: an empty database on every engine the product supports."""
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from data_access.engine import open_engine
+from data_access.schema import metadata
+
+POSTGRES_ADMIN_URL = os.environ.get("THADS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+# Only a developer may opt out of PostgreSQL; CI never sets this, so there a missing server fails the run.
+SKIP_POSTGRES = os.environ.get("THADS_SKIP_POSTGRES") == "1" and not os.environ.get("CI")
+
+
+def _postgres_admin():
+    engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect():
+            pass
+    except Exception as error:
+        engine.dispose()
+        if SKIP_POSTGRES:
+            pytest.skip("PostgreSQL is unreachable and THADS_SKIP_POSTGRES=1")
+        pytest.fail(f"PostgreSQL at {POSTGRES_ADMIN_URL} is unreachable ({error}); the data tests need it. "
+                    "Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
+                    pytrace=False)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """Yield the URL of a fresh PostgreSQL database for this test process, dropped afterwards."""
+    admin = _postgres_admin()
+    name = f"thads_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _empty_postgres(url):
+    engine = open_engine(url)
+    names = ", ".join(table.name for table in metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    return engine
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    """Yield an empty Engine with the schema, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = open_engine(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    else:
+        engine = _empty_postgres(request.getfixturevalue("postgres_url"))
+    yield engine
+    engine.dispose()
