@@ -26,6 +26,8 @@ class Scope:
 
 # Allow-list of breakdowns: the UI and the CLI name one of these keys, never a column.
 DIMENSIONS = ("unit", "province", "officer", "group", "judgment_type", "mode")
+# One row per case, for lists of the cases behind a number.
+CASE_DIMENSION = "case"
 
 
 def _dimension(name: str | None, at_end):
@@ -38,6 +40,7 @@ def _dimension(name: str | None, at_end):
         "group": (case_groups.c.group_code, case_groups),
         "judgment_type": (cases.c.judgment_type, None),
         "mode": (cases.c.mode, None),
+        CASE_DIMENSION: (cases.c.code, None),
     }[name]
 
 
@@ -48,7 +51,7 @@ def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(
     money at entry (remaining at start-1 or the amount), `collected`/`reduced` the money events in the window,
     `remaining` the amount left at `end` (at the exit day for cases that left).
     """
-    if by is not None and by not in DIMENSIONS:
+    if by is not None and by not in (*DIMENSIONS, CASE_DIMENSION):
         raise ValueError(f"unknown breakdown {by!r}")
     before = start - timedelta(days=1)
     at_end = case_states.alias("at_end")

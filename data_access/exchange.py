@@ -1,6 +1,7 @@
 """Reading and writing the exchange format: a folder of CSV files or one .xlsx workbook with a sheet per file."""
 
 import csv
+import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -60,30 +61,31 @@ def _table(rows: list[list[str]], columns: list[str], lines: list[int]) -> pd.Da
 
 def _read_csv(path: Path, issues: list[ImportIssue]) -> pd.DataFrame | None:
     name = path.name
+    data = path.read_bytes()
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if header is None:
-                issues.append(ImportIssue(name, 1, "columns", "tệp rỗng, thiếu dòng tiêu đề"))
-                return None
-            header = [cell.strip() for cell in header]
-            rows, lines = [], []
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(header):
-                    issues.append(ImportIssue(name, reader.line_num, "columns",
-                                              f"dòng có {len(row)} cột, tiêu đề có {len(header)} cột"))
-                    continue
-                rows.append([cell.strip() for cell in row])
-                lines.append(reader.line_num)
+        content = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        issues.append(ImportIssue(name, line, "encoding", "tệp không phải mã UTF-8"))
+        issues.append(ImportIssue(name, data[: error.start].count(b"\n") + 1, "encoding", "tệp không phải mã UTF-8"))
         return None
+    reader = csv.reader(io.StringIO(content, newline=""))
+    try:
+        header = next(reader, None)
+        if header is None:
+            issues.append(ImportIssue(name, 1, "columns", "tệp rỗng, thiếu dòng tiêu đề"))
+            return None
+        header = [cell.strip() for cell in header]
+        rows, lines = [], []
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                issues.append(ImportIssue(name, reader.line_num, "columns",
+                                          f"dòng có {len(row)} cột, tiêu đề có {len(header)} cột"))
+                continue
+            rows.append([cell.strip() for cell in row])
+            lines.append(reader.line_num)
     except csv.Error as error:
-        issues.append(ImportIssue(name, 0, "columns", f"không đọc được CSV: {error}"))
+        issues.append(ImportIssue(name, reader.line_num, "columns", f"không đọc được CSV: {error}"))
         return None
     return _table(rows, header, lines)
 

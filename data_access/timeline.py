@@ -97,7 +97,7 @@ class _Replay:
                             f"{self.exit_event.on:%d/%m/%Y}, dòng {self.exit_event.line})")
             return
         in_ledger = self.status == codes.STATE_LEDGER
-        if in_ledger and event.kind not in ("phan_cong", "ra_so_rieng"):
+        if in_ledger and event.kind not in ("phan_cong", "vao_so_rieng", "ra_so_rieng"):
             self.breach(event, "in_ledger",
                         f"việc đang ở sổ theo dõi riêng; phải khôi phục (ra_so_rieng) trước sự kiện {event.kind}")
             return

@@ -25,6 +25,8 @@ class Batch:
     cases: dict[str, dict] = field(default_factory=dict)
     events: dict[str, list[Event]] = field(default_factory=dict)
     targets: dict[tuple, dict] = field(default_factory=dict)
+    # Every ma_viec of the viec file, valid or not, so events of a refused case are not called unknown.
+    case_codes_seen: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ def parse_cases(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, is
             "mode": rows.code(row, "hinh_thuc", codes.MODES, "hình thức thụ lý"),
             "amount": rows.whole_amount(row, "so_tien_phai_thi_hanh"),
         }
+        if case is not None:
+            batch.case_codes_seen.add(case)
         groups = [group.strip() for group in row["nhom"].split("|") if group.strip()]
         unknown = [group for group in groups if group not in codes.GROUPS]
         if unknown:
@@ -191,14 +195,14 @@ def parse_events(frame: pd.DataFrame, batch: Batch, officer_codes, issues: list[
         case = rows.required(row, "ma_viec")
         on = rows.day(row, "ngay")
         kind = rows.code(row, "loai", codes.EVENT_TYPES, "loại sự kiện")
-        if case is not None and case not in batch.cases:
+        if case is not None and case not in batch.case_codes_seen:
             rows.issue("unknown_case", f"việc '{case}' không có trong viec.csv của lần nhập này")
             continue
         if kind is None or on is None or case is None:
             continue
         amount = _event_amount(rows, row, kind)
         detail = _event_detail(rows, row, kind, officer_codes)
-        if amount is not False and detail is not None:
+        if amount is not False and detail is not None and case in batch.cases:
             batch.events.setdefault(case, []).append(Event(rows.line, on, kind, amount, detail))
 
 
@@ -256,8 +260,8 @@ def parse_targets(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, 
         scope = rows.code(row, "pham_vi", codes.TARGET_SCOPES, "phạm vi chỉ tiêu")
         code = row["ma"]
         known = {"don_vi": unit_codes, "chv": officer_codes}.get(scope)
-        if scope == "tinh" and code not in ("", *unit_codes):
-            rows.issue("code", f"mã tỉnh '{code}' không tồn tại")
+        if scope == "tinh" and code != "":
+            rows.issue("code", f"chỉ tiêu cấp tỉnh để trống cột ma (nhận được '{code}')")
             scope = None
         elif known is not None and code not in known:
             rows.issue("code", f"mã '{code}' không tồn tại cho phạm vi {scope}")
