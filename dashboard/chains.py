@@ -30,68 +30,49 @@ def rate(part: int, whole: int) -> float | None:
     return float((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def _sum(parts: pd.DataFrame, column: str, mask=None) -> int:
-    selected = parts if mask is None else parts[mask]
-    return int(selected[column].sum())
-
-
-def _masks(parts: pd.DataFrame) -> dict[str, pd.Series]:
-    status = parts["status"]
-    delegated_done = (status == codes.STATE_DELEGATED) & parts["collected_any"]
-    return {
-        "done": (status == codes.STATE_DONE) | delegated_done,
-        "settled": status == codes.STATE_DONE,
-        "terminated": status == codes.STATE_TERMINATED,
-        "delegated_cases": (status == codes.STATE_DELEGATED) & ~parts["collected_any"],
-        "delegated_money": status == codes.STATE_DELEGATED,
-        "cancelled": status == codes.STATE_CANCELLED,
+def _contributions(parts: pd.DataFrame) -> pd.DataFrame:
+    """Return, per parts row, what it adds to every additive column of both chains."""
+    status, count = parts["status"], parts["cases"]
+    remaining, opening = parts["remaining"], parts["opening"]
+    brought = parts["brought_forward"] == 1
+    delegated = status == codes.STATE_DELEGATED
+    rescued = delegated & parts["collected_any"]
+    flags = {
         "in_progress": status == codes.STATE_IN_PROGRESS,
         "deferred_c": status == codes.STATE_DEFERRED_C,
         "not_enforceable": status.isin(codes.NOT_ENFORCEABLE_STATES),
-        "brought_forward": parts["brought_forward"] == 1,
+        "terminated": status == codes.STATE_TERMINATED,
+        "cancelled": status == codes.STATE_CANCELLED,
     }
-
-
-def case_chain(parts: pd.DataFrame) -> dict:
-    """Return the chain về việc from the caseload parts of one scope."""
-    masks = _masks(parts)
-    count = {name: _sum(parts, "cases", mask) for name, mask in masks.items()}
-    chain = {
-        "brought_forward": count["brought_forward"],
-        "new": _sum(parts, "cases") - count["brought_forward"],
-        "caseload": _sum(parts, "cases"),
-        "delegated": count["delegated_cases"],
-        "cancelled": count["cancelled"],
-        "done": count["done"],
-        "terminated": count["terminated"],
-        "in_progress": count["in_progress"],
-        "deferred_c": count["deferred_c"],
-        "not_enforceable": count["not_enforceable"],
+    columns = {
+        "key": parts["key"],
+        "cases.brought_forward": count.where(brought, 0),
+        "cases.new": count.where(~brought, 0),
+        "cases.delegated": count.where(delegated & ~rescued, 0),
+        "cases.done": count.where((status == codes.STATE_DONE) | rescued, 0),
+        "money.brought_forward": opening.where(brought, 0),
+        "money.new": opening.where(~brought, 0),
+        "money.delegated": remaining.where(delegated, 0),
+        # Collections in the window on every case of the caseload, plus the rest settled in kind at xong.
+        "money.done": parts["collected"] + remaining.where(status == codes.STATE_DONE, 0),
+        "money.reduced": parts["reduced"],
     }
-    return _close(chain, CASE_KEYS, completed=chain["done"] + chain["terminated"])
+    for name, flag in flags.items():
+        columns[f"cases.{name}"] = count.where(flag, 0)
+        columns[f"money.{name}"] = remaining.where(flag, 0)
+    return pd.DataFrame(columns)
 
 
-def money_chain(parts: pd.DataFrame) -> dict:
-    """Return the chain về tiền from the caseload parts of one scope."""
-    masks = _masks(parts)
-    remaining = {name: _sum(parts, "remaining", mask) for name, mask in masks.items()}
-    chain = {
-        "brought_forward": _sum(parts, "opening", masks["brought_forward"]),
-        "new": _sum(parts, "opening", ~masks["brought_forward"]),
-        "caseload": _sum(parts, "opening"),
-        "delegated": remaining["delegated_money"],
-        "cancelled": remaining["cancelled"],
-        "done": _sum(parts, "collected") + remaining["settled"],
-        "terminated": remaining["terminated"],
-        "reduced": _sum(parts, "reduced"),
-        "in_progress": remaining["in_progress"],
-        "deferred_c": remaining["deferred_c"],
-        "not_enforceable": remaining["not_enforceable"],
-    }
-    return _close(chain, MONEY_KEYS, completed=chain["done"] + chain["terminated"] + chain.get("reduced", 0))
+def chain_totals(parts: pd.DataFrame) -> pd.DataFrame:
+    """Return the additive columns of both chains summed per key of the caseload parts."""
+    summed = _contributions(parts).groupby("key", sort=True).sum()
+    return summed.astype("int64")
 
 
-def _close(chain: dict, keys: tuple[str, ...], *, completed: int) -> dict:
+def _close(values: dict, keys: tuple[str, ...], *, with_reduced: bool) -> dict:
+    chain = dict(values)
+    chain["caseload"] = chain["brought_forward"] + chain["new"]
+    completed = chain["done"] + chain["terminated"] + (chain["reduced"] if with_reduced else 0)
     chain["to_enforce"] = chain["caseload"] - chain["delegated"] - chain["cancelled"]
     chain["enforceable"] = completed + chain["in_progress"] + chain["deferred_c"]
     chain["completed"] = completed
@@ -100,8 +81,33 @@ def _close(chain: dict, keys: tuple[str, ...], *, completed: int) -> dict:
     return {key: chain[key] for key in keys}
 
 
+_ADDITIVE = ("brought_forward", "new", "delegated", "cancelled", "done", "terminated", "reduced", "in_progress",
+             "deferred_c", "not_enforceable")
+
+
+def _chains_of(totals: pd.Series | None) -> dict:
+    values = {} if totals is None else {name: int(value) for name, value in totals.items()}
+
+    def pick(chain: str) -> dict:
+        return {key: values.get(f"{chain}.{key}", 0) for key in _ADDITIVE}
+
+    return {"cases": _close(pick("cases"), CASE_KEYS, with_reduced=False),
+            "money": _close(pick("money"), MONEY_KEYS, with_reduced=True)}
+
+
 def _chains(parts: pd.DataFrame) -> dict:
-    return {"cases": case_chain(parts), "money": money_chain(parts)}
+    totals = _contributions(parts).drop(columns="key").sum()
+    return _chains_of(totals if len(parts) else None)
+
+
+def case_chain(parts: pd.DataFrame) -> dict:
+    """Return the chain về việc of all the caseload parts given."""
+    return _chains(parts)["cases"]
+
+
+def money_chain(parts: pd.DataFrame) -> dict:
+    """Return the chain về tiền of all the caseload parts given."""
+    return _chains(parts)["money"]
 
 
 def _check_scope(engine: Engine, scope: Scope) -> None:
@@ -149,14 +155,14 @@ def chain_report(engine: Engine, end: date, scope: Scope = Scope(), by: str | No
 
 def _rows(engine: Engine, by: str, current: pd.DataFrame, previous: pd.DataFrame, last_year: Window) -> list[dict]:
     names = _STATIC_NAMES.get(by) or dimension_names(engine, by)
-    previous_by_key = dict(tuple(previous.groupby("key")))
-    rows = []
-    for key, parts in sorted(current.groupby("key"), key=lambda item: item[0]):
-        before = previous_by_key.get(key, previous.iloc[0:0])
-        rows.append({
+    now, before = chain_totals(current), chain_totals(previous)
+    return [
+        {
             "key": key,
             "name": names.get(key, key),
-            **_chains(parts),
-            "same_period_last_year": {"window": last_year.as_dict(), **_chains(before)},
-        })
-    return rows
+            **_chains_of(totals),
+            "same_period_last_year": {"window": last_year.as_dict(),
+                                      **_chains_of(before.loc[key] if key in before.index else None)},
+        }
+        for key, totals in now.iterrows()
+    ]

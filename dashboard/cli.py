@@ -1,0 +1,112 @@
+"""The command line: import exchange files, print reports, (re)create the demo database."""
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from data_access.engine import DatabaseUnavailable, describe_connection_error, open_engine
+from data_access.importer import ImportRejected, import_path
+from dashboard.chains import DIMENSIONS, Scope, UnknownCode, chain_report
+from dashboard.database import open_dashboard_engine
+from dashboard.demo import build_demo
+from dashboard.demo_province import SIZES
+from dashboard.formatting import format_count, format_money_short, format_percent
+from dashboard.narrative import report_paragraph
+
+
+def _iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help="URL cơ sở dữ liệu, thay cho THADS_DATABASE_URL")
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description="Số liệu thi hành án dân sự.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    importing = commands.add_parser("import", parents=[common], help="nhập thư mục CSV hoặc tệp .xlsx")
+    importing.add_argument("path", help="thư mục chứa don_vi.csv, chap_hanh_vien.csv, viec.csv, ... hoặc tệp .xlsx")
+
+    report = commands.add_parser("report", parents=[common], help="in báo cáo kết quả thi hành án")
+    report.add_argument("--end", type=_iso_day, default=date.today(), help="ngày cuối kỳ, YYYY-MM-DD")
+    report.add_argument("--unit", help="mã đơn vị")
+    report.add_argument("--officer", help="mã chấp hành viên")
+    report.add_argument("--group", help="mã nhóm việc, ví dụ ngan_sach")
+    report.add_argument("--judgment-type", help="mã loại bản án")
+    report.add_argument("--mode", help="chu_dong hoặc theo_don")
+    report.add_argument("--by", choices=DIMENSIONS, help="chia theo đơn vị, tỉnh, chấp hành viên, nhóm, ...")
+    report.add_argument("--format", choices=("json", "text"), default="text")
+
+    demo = commands.add_parser("demo", parents=[common], help="tạo lại cơ sở dữ liệu mẫu")
+    demo.add_argument("--size", choices=tuple(SIZES), default="province")
+    return parser
+
+
+def _run_import(args) -> int:
+    engine = open_engine(args.db)
+    try:
+        summary = import_path(engine, args.path)
+    except ImportRejected as rejected:
+        print(f"Không nhập được {args.path}: có {rejected.total} lỗi, chưa ghi gì vào cơ sở dữ liệu.", file=sys.stderr)
+        print(rejected.describe(), file=sys.stderr)
+        return 1
+    for name, count in summary.counts.items():
+        print(f"{name}: {format_count(count)} dòng")
+    if summary.replaced_cases:
+        print(f"Thay thế {format_count(summary.replaced_cases)} việc đã có.")
+    return 0
+
+
+def _by_table(report: dict) -> str:
+    lines = [f"{'Mã':<12} {'Tên':<44} {'Xong/Có ĐK':>15} {'Tỷ lệ việc':>11} {'Tiền xong':>18} {'Tỷ lệ tiền':>11}"]
+    for row in report["rows"]:
+        cases, money = row["cases"], row["money"]
+        done = f"{format_count(cases['completed'])}/{format_count(cases['enforceable'])}"
+        lines.append(f"{row['key']:<12} {row['name'][:44]:<44} {done:>15} {format_percent(cases['rate']):>11} "
+                     f"{format_money_short(money['completed']):>18} {format_percent(money['rate']):>11}")
+    return "\n".join(lines)
+
+
+def _run_report(args) -> int:
+    engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
+    scope = Scope(unit=args.unit, officer=args.officer, group=args.group, judgment_type=args.judgment_type,
+                  mode=args.mode)
+    report = chain_report(engine, args.end, scope, args.by)
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    elif args.by:
+        print(_by_table(report))
+    else:
+        budget_scope = Scope(**{**scope.__dict__, "group": "ngan_sach"})
+        print(report_paragraph(report, chain_report(engine, args.end, budget_scope)))
+    return 0
+
+
+def _run_demo(args) -> int:
+    engine = open_engine(args.db)
+    province = build_demo(engine, args.size)
+    print(f"Đã tạo cơ sở dữ liệu mẫu: {format_count(len(province.cases))} việc, "
+          f"{format_count(len(province.officers))} chấp hành viên, {format_count(len(province.units))} đơn vị.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand and return the process exit code."""
+    args = build_parser().parse_args(argv)
+    runner = {"import": _run_import, "report": _run_report, "demo": _run_demo}[args.command]
+    try:
+        return runner(args)
+    except DatabaseUnavailable as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except UnknownCode as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"Không đọc được {getattr(error, 'filename', '') or ''}: {error.strerror or error}", file=sys.stderr)
+        return 2
