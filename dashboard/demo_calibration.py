@@ -34,6 +34,13 @@ class PartTarget:
     completed_money: int | None = None
 
 
+_TO_ENFORCEABLE = {
+    codes.STATE_NOT_ENFORCEABLE: "co_dieu_kien",
+    codes.STATE_DEFERRED: "tiep_tuc",
+    codes.STATE_SUSPENDED: "tiep_tuc",
+}
+
+
 class Calibrator:
     """Edits a province's cases in the database and in memory, one window at a time."""
 
@@ -110,14 +117,16 @@ class Calibrator:
     def set_enforceable(self, budget: bool, wanted: int, money_goal: int | None = None) -> None:
         """Reclassify pending cases of a part until its enforceable count is `wanted`."""
         gap = wanted - self.figures(budget)["enforceable"]
-        status, kind = ((codes.STATE_NOT_ENFORCEABLE, "co_dieu_kien") if gap > 0
-                        else (codes.STATE_IN_PROGRESS, "chua_co_dieu_kien"))
+        # Not-enforceable cases become enforceable by a verification, deferred or suspended ones by resuming.
+        moves = _TO_ENFORCEABLE if gap > 0 else {codes.STATE_IN_PROGRESS: "chua_co_dieu_kien"}
         # Move large sums first when that brings enforceable money towards its mark, small ones otherwise.
         money_now = self.figures(budget)["enforceable_money"]
         large_first = money_goal is not None and (money_now < money_goal) == (gap > 0)
-        pool = sorted(self._candidates(budget, status), key=lambda item: item[1], reverse=large_first)
+        pool = [(code, remaining, kind) for status, kind in moves.items()
+                for code, remaining in self._candidates(budget, status)]
+        pool.sort(key=lambda item: item[1], reverse=large_first)
         edited = []
-        for code, _ in pool:
+        for code, _, kind in pool:
             if len(edited) == abs(gap):
                 break
             case = self.province.cases[code]
@@ -125,6 +134,33 @@ class Calibrator:
             if day is not None and self._try(case, lambda: case.events.append((day, kind, None, ""))):
                 edited.append(code)
         self._require(len(edited) == abs(gap), f"enforceable of part budget={budget}: {len(edited)}/{abs(gap)}")
+        self.commit(edited)
+
+    def postpone_completions(self, budget: bool, money_goal: int) -> None:
+        """Move the largest completions of the window past its end until completed money could reach `money_goal`.
+
+        Each moved case takes its closing collection and its xong along; set_completed then completes smaller
+        cases in their place, so the count can still be met.
+        """
+        excess = self.figures(budget)["completed_money"] - money_goal
+        facts = self.part(budget)
+        done = facts[facts["status"] == codes.STATE_DONE]
+        money = (done["collected"] + done["remaining"]).to_list()
+        edited = []
+        for code, amount in sorted(zip(done["key"], money), key=lambda item: -item[1]):
+            if excess <= 0:
+                break
+            case = self.province.cases[code]
+            exit_day = max(on for on, kind, *_ in case.events if kind == "xong")
+            later = self.window.end + timedelta(days=self.rng.randint(20, 150))
+
+            def postpone(case=case, exit_day=exit_day, later=later):
+                case.events[:] = [(later, kind, value, detail) if on == exit_day and kind in ("thu_tien", "xong")
+                                  else (on, kind, value, detail) for on, kind, value, detail in case.events]
+
+            if self._try(case, postpone):
+                excess -= amount
+                edited.append(code)
         self.commit(edited)
 
     def set_completed(self, budget: bool, wanted: int) -> None:
@@ -259,6 +295,8 @@ class Calibrator:
         """
         if target.enforceable is not None:
             self.set_enforceable(budget, target.enforceable, target.enforceable_money)
+        if target.completed_money is not None and self.figures(budget)["completed_money"] > target.completed_money:
+            self.postpone_completions(budget, target.completed_money)
         if target.completed is not None:
             self.set_completed(budget, target.completed)
         if target.enforceable_money is not None:

@@ -139,11 +139,11 @@ def _case_profile(rng: random.Random):
         judgment = rng.choices(("dan_su", "kinh_doanh_thuong_mai", "hon_nhan_gia_dinh", "lao_dong", "hinh_su",
                                 "pha_san", "trong_tai", "khac"), (44, 24, 14, 5, 7, 1, 1, 4))[0]
         mode = "theo_don" if rng.random() < 0.85 else "chu_dong"
-        amount = _lognormal_amount(rng, 150_000_000, 1.9)
+        amount = _lognormal_amount(rng, 230_000_000, 1.9)
     groups = ["ngan_sach"] if budget else []
     if not budget and judgment in ("kinh_doanh_thuong_mai", "dan_su", "pha_san") and rng.random() < 0.3:
         groups.append("tin_dung")
-        amount = _lognormal_amount(rng, 900_000_000, 1.3)
+        amount = _lognormal_amount(rng, 1_400_000_000, 1.3)
     if judgment == "lao_dong" and rng.random() < 0.6 or rng.random() < 0.008:
         groups.append("bhxh")
     if judgment == "hinh_su" and rng.random() < 0.03:
@@ -191,7 +191,7 @@ class _Story:
     def follow(self, budget: bool) -> None:
         rng = self.rng
         verified = self.later(7, 45)
-        enforceable = rng.random() < (0.93 if budget else 0.22)
+        enforceable = rng.random() < (0.93 if budget else 0.4)
         if not self.emit(verified, "co_dieu_kien" if enforceable else "chua_co_dieu_kien"):
             return
         while True:
@@ -206,15 +206,23 @@ class _Story:
     def enforce(self, budget: bool) -> str:
         rng = self.rng
         big = self.remaining >= 1_000_000_000
-        mean_days = 30 if budget and not big else (500 if big else 380)
+        mean_days = 30 if budget and not big else (260 if big else 150)
         finish = self.day + timedelta(days=max(3, int(rng.expovariate(1 / mean_days))))
-        if self.remaining >= 200_000_000 and finish.month in (10, 11, 12, 1, 2, 3) and rng.random() < 0.7:
+        if (not budget or self.remaining >= 200_000_000) and finish.month in (10, 11, 12, 1, 2, 3) \
+                and rng.random() < 0.75:
             finish = _late_in_work_year(rng, finish)
         if rng.random() < 0.05:
             point = rng.choice("abcdefgh") if rng.random() < 0.7 else "c"
             if not self.emit(self.later(10, 90), "hoan", None, point):
                 return "open"
             if not self.emit(self.later(30, 200), "tiep_tuc"):
+                return "open"
+        if rng.random() < (0.3 if self.case.judgment_type == "pha_san" else 0.012):
+            if not self.emit(self.later(10, 120), "tam_dinh_chi"):
+                return "open"
+            if rng.random() < 0.4:
+                return "stalled"
+            if not self.emit(self.later(60, 400), "tiep_tuc"):
                 return "open"
         installments = rng.choice((0, 1, 1, 2, 3)) if self.remaining else 0
         for _ in range(installments):
@@ -250,7 +258,7 @@ class _Story:
             if roll < 0.32 and budget and self.remaining < 20_000_000:
                 self.emit(step, "dinh_chi")
                 return False
-            if roll < 0.55:
+            if roll < 0.8:
                 if not self.emit(step, "vao_so_rieng"):
                     return False
                 if rng.random() < 0.25:

@@ -68,3 +68,8 @@ def month_ends(year: int, until: date | None = None) -> list[date]:
     """Return the month ends of work-year `year`, up to `until` when given."""
     ends = [month_end(year - 1 if month >= 10 else year, month) for month in (10, 11, 12, *range(1, 10))]
     return [end for end in ends if until is None or end <= until]
+
+
+def latest_month_end(today: date) -> date:
+    """Return the last month end on or before today."""
+    return today if is_month_end(today) else date(today.year, today.month, 1) - timedelta(days=1)

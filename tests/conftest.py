@@ -60,3 +60,25 @@ def db(request, tmp_path):
         engine = _empty_postgres(request.getfixturevalue("postgres_url"))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def fresh_postgres_url():
+    """Yield the URL of a PostgreSQL database of its own for one test module, dropped afterwards."""
+    admin = _postgres_admin()
+    name = f"thads_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: every PostgreSQL and browser test must really run there."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if os.environ.get("CI") and skipped and exitstatus == 0:
+        reporter.write_line(f"CI: {skipped} test(s) skipped; every test must run in CI.", red=True)
+        session.exitstatus = 1

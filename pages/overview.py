@@ -1,0 +1,40 @@
+"""Tổng quan: the province's two completion rates for the latest month end."""
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import cache
+from dashboard.charts import rate_gauge
+from dashboard.formatting import format_count, format_date, format_money_short, format_percent, target_progress
+from dashboard.periods import latest_month_end
+from dashboard.ui import database_guard
+
+st.title("Tổng quan kết quả thi hành án dân sự")
+end = latest_month_end(date.today())
+with database_guard():
+    report = cache.report(end)
+window, cases, money = report["window"], report["cases"], report["money"]
+st.markdown(f"##### Toàn tỉnh, từ {format_date(window['start'])} đến hết {format_date(window['end'])}")
+if cases["caseload"] == 0:
+    st.info("Kỳ báo cáo này chưa có việc thụ lý nào.")
+    st.stop()
+target = report["target"] or {}
+last_year = report["same_period_last_year"]
+columns = st.columns(2)
+panels = (
+    ("cases", "Tỷ lệ xong về việc", f"{format_count(cases['completed'])} / {format_count(cases['enforceable'])} việc"),
+    ("money", "Tỷ lệ xong về tiền",
+     f"{format_money_short(money['completed'])} / {format_money_short(money['enforceable'])}"),
+)
+for column, (chain, title, completed_text) in zip(columns, panels):
+    rate = report[chain]["rate"]
+    column.plotly_chart(rate_gauge(title, rate, target=target.get(chain), last_year=last_year[chain]["rate"]),
+                        key=f"overview.{chain}_gauge", theme=None)
+    done, goal = column.columns(2)
+    done.metric("Đã xong / có điều kiện thi hành", completed_text)
+    if chain in target:
+        goal.metric("Chỉ tiêu năm", format_percent(target[chain]),
+                    f"đạt {format_percent(target_progress(rate, target[chain]))} kế hoạch", delta_color="off")
+st.caption("Tỷ lệ xong = (xong + đình chỉ) / có điều kiện thi hành; về tiền tính cả số được giảm. "
+           "Vạch xanh trên đồng hồ là chỉ tiêu năm; so sánh với cùng kỳ năm trước tính bằng điểm phần trăm.")
