@@ -5,7 +5,7 @@ import json
 import sys
 from datetime import date
 
-from data_access.engine import DatabaseUnavailable, describe_connection_error, open_engine
+from data_access.engine import DatabaseUnavailable, open_engine
 from data_access.importer import ImportRejected, import_path
 from dashboard.chains import DIMENSIONS, Scope, UnknownCode, chain_report
 from dashboard.database import open_dashboard_engine
@@ -52,9 +52,11 @@ def _run_import(args) -> int:
     try:
         summary = import_path(engine, args.path)
     except ImportRejected as rejected:
+        engine.dispose()
         print(f"Không nhập được {args.path}: có {rejected.total} lỗi, chưa ghi gì vào cơ sở dữ liệu.", file=sys.stderr)
         print(rejected.describe(), file=sys.stderr)
         return 1
+    engine.dispose()
     for name, count in summary.counts.items():
         print(f"{name}: {format_count(count)} dòng")
     if summary.replaced_cases:
@@ -76,20 +78,26 @@ def _run_report(args) -> int:
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
     scope = Scope(unit=args.unit, officer=args.officer, group=args.group, judgment_type=args.judgment_type,
                   mode=args.mode)
-    report = chain_report(engine, args.end, scope, args.by)
-    if args.format == "json":
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    elif args.by:
-        print(_by_table(report))
-    else:
-        budget_scope = Scope(**{**scope.__dict__, "group": "ngan_sach"})
-        print(report_paragraph(report, chain_report(engine, args.end, budget_scope)))
+    try:
+        report = chain_report(engine, args.end, scope, args.by)
+        if args.format == "json":
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        elif args.by:
+            print(_by_table(report))
+        else:
+            budget_scope = Scope(**{**scope.__dict__, "group": "ngan_sach"})
+            print(report_paragraph(report, chain_report(engine, args.end, budget_scope)))
+    finally:
+        engine.dispose()
     return 0
 
 
 def _run_demo(args) -> int:
     engine = open_engine(args.db)
-    province = build_demo(engine, args.size)
+    try:
+        province = build_demo(engine, args.size)
+    finally:
+        engine.dispose()
     print(f"Đã tạo cơ sở dữ liệu mẫu: {format_count(len(province.cases))} việc, "
           f"{format_count(len(province.officers))} chấp hành viên, {format_count(len(province.units))} đơn vị.")
     return 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError
 
 from data_access.schema import metadata
 
@@ -25,8 +26,11 @@ def configured_url() -> str | None:
     if url:
         return url
     if SECRETS_FILE.is_file():
-        with SECRETS_FILE.open("rb") as handle:
-            secrets = tomllib.load(handle)
+        try:
+            with SECRETS_FILE.open("rb") as handle:
+                secrets = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise DatabaseUnavailable(f"Không đọc được tệp {SECRETS_FILE}: {error}.") from error
         url = str(secrets.get(URL_VARIABLE, "") or secrets.get("database", {}).get("url", "")).strip()
         if url:
             return url
@@ -68,7 +72,12 @@ def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine
     if resolved.startswith("postgresql"):
         # psycopg prepares a statement after its 5th run; the generic plan was slower for the chains query.
         engine_options["connect_args"] = {"prepare_threshold": None, "connect_timeout": 5}
-    engine = create_engine(resolved, **engine_options)
+    try:
+        engine = create_engine(resolved, **engine_options)
+    except (ArgumentError, ImportError) as error:
+        raise DatabaseUnavailable(
+            f"URL cơ sở dữ liệu không dùng được ({error}). Dùng dạng sqlite:///duong/dan/tep.sqlite3 hoặc "
+            f"postgresql://nguoi_dung:mat_khau@may_chu:5432/ten_csdl trong {URL_VARIABLE}.") from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
     if create_schema:

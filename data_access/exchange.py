@@ -24,7 +24,8 @@ class ImportIssue:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}, dòng {self.line}: {self.message} [{self.rule}]"
+        where = f"{self.file}, dòng {self.line}" if self.line else self.file
+        return f"{where}: {self.message} [{self.rule}]"
 
 
 class ImportRejected(Exception):
@@ -125,7 +126,7 @@ def read_workbook(path: str | Path) -> tuple[dict[str, pd.DataFrame], list[Impor
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        return {}, [ImportIssue(Path(path).name, 0, "columns", f"không mở được tệp Excel: {error}")]
+        return {}, [ImportIssue(Path(path).name, 0, "source", f"không mở được tệp Excel: {error}")]
     try:
         for stem in EXCHANGE_COLUMNS:
             if stem not in workbook.sheetnames:
@@ -163,10 +164,10 @@ def read_source(path: str | Path) -> tuple[dict[str, pd.DataFrame], list[ImportI
         tables, issues = read_folder(path.parent)
         tables = {stem: frame for stem, frame in tables.items() if file_name(stem) == path.name}
     else:
-        return {}, [ImportIssue(path.name, 0, "columns", "không tìm thấy thư mục CSV hoặc tệp .xlsx này")]
+        return {}, [ImportIssue(str(path), 0, "source", "không tìm thấy thư mục CSV hoặc tệp .xlsx này")]
     if not tables and not issues:
         expected = ", ".join(file_name(stem) for stem in EXCHANGE_COLUMNS)
-        issues.append(ImportIssue(path.name, 0, "columns", f"không có tệp dữ liệu nào ({expected})"))
+        issues.append(ImportIssue(str(path), 0, "source", f"không có tệp dữ liệu nào ({expected})"))
     return tables, issues
 
 

@@ -156,8 +156,7 @@ def test_a_missing_import_path_gives_a_plain_message(db, tmp_path, capsys):
     assert (code, out) == (1, "")
     lines = err.splitlines()
     assert lines[0] == f"Không nhập được {missing}: có 1 lỗi, chưa ghi gì vào cơ sở dữ liệu."
-    assert len(lines) == 2 and lines[1].startswith("khong_co, ")
-    assert "không tìm thấy thư mục CSV hoặc tệp .xlsx này" in lines[1]
+    assert lines[1:] == [f"{missing}: không tìm thấy thư mục CSV hoặc tệp .xlsx này [source]"]
     assert _counts(db)["cases"] == 0
 
 

@@ -139,3 +139,17 @@ def test_the_default_database_with_cases_is_left_alone(monkeypatch, no_configura
     import_tables(open_engine(f"sqlite:///{path}"), tables(cases=[case("V1", "2023-06-01", 1_000_000)]))
     engine = database.open_dashboard_engine(on_first_use=lambda: demo_calls.append("first use"))
     assert (database.case_count(engine), demo_calls) == (1, [])
+
+
+@pytest.mark.parametrize("url", ["not-a-url", "foo://bar", "mysql://u@127.0.0.1/x"])
+def test_an_unusable_url_is_explained_not_a_traceback(url):
+    with pytest.raises(DatabaseUnavailable, match=r"^URL cơ sở dữ liệu không dùng được .*postgresql://"):
+        open_engine(url)
+
+
+def test_a_broken_secrets_file_is_explained(monkeypatch, no_configuration, tmp_path):
+    path = tmp_path / "secrets.toml"
+    path.write_text('THADS_DATABASE_URL = "x\n', encoding="utf-8")
+    monkeypatch.setattr(engine_module, "SECRETS_FILE", path)
+    with pytest.raises(DatabaseUnavailable, match="^Không đọc được tệp .*secrets.toml"):
+        engine_module.configured_url()
