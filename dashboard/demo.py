@@ -37,7 +37,7 @@ def clear_database(engine: Engine) -> None:
 
 
 def _money_for_rate(figures: dict, wanted_rate: float) -> PartTarget:
-    """Return the smallest money change giving the rate: more enforceable money if the rate is high, else more collected."""
+    """Return the money change giving the rate: more enforceable money if the rate is high, else more collected."""
     if rate(figures["completed_money"], figures["enforceable_money"]) > wanted_rate:
         return PartTarget(enforceable_money=round(figures["completed_money"] * 100 / wanted_rate))
     return PartTarget(completed_money=round(figures["enforceable_money"] * wanted_rate / 100))

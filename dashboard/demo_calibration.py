@@ -34,6 +34,7 @@ class PartTarget:
     completed_money: int | None = None
 
 
+_PENDING = (codes.STATE_IN_PROGRESS, codes.STATE_DEFERRED_C, *codes.NOT_ENFORCEABLE_STATES)
 _TO_ENFORCEABLE = {
     codes.STATE_NOT_ENFORCEABLE: "co_dieu_kien",
     codes.STATE_DEFERRED: "tiep_tuc",
@@ -119,12 +120,11 @@ class Calibrator:
         gap = wanted - self.figures(budget)["enforceable"]
         # Not-enforceable cases become enforceable by a verification, deferred or suspended ones by resuming.
         moves = _TO_ENFORCEABLE if gap > 0 else {codes.STATE_IN_PROGRESS: "chua_co_dieu_kien"}
-        # Move large sums first when that brings enforceable money towards its mark, small ones otherwise.
-        money_now = self.figures(budget)["enforceable_money"]
-        large_first = money_goal is not None and (money_now < money_goal) == (gap > 0)
         pool = [(code, remaining, kind) for status, kind in moves.items()
                 for code, remaining in self._candidates(budget, status)]
-        pool.sort(key=lambda item: item[1], reverse=large_first)
+        if money_goal is not None:
+            shift = money_goal - self.figures(budget)["enforceable_money"]
+            pool = _towards(pool, abs(gap), shift if gap > 0 else -shift)
         edited = []
         for code, _, kind in pool:
             if len(edited) == abs(gap):
@@ -145,9 +145,10 @@ class Calibrator:
         excess = self.figures(budget)["completed_money"] - money_goal
         facts = self.part(budget)
         done = facts[facts["status"] == codes.STATE_DONE]
-        money = (done["collected"] + done["remaining"]).to_list()
+        closing = {code: self._closing(self.province.cases[code]) + int(settled)
+                   for code, settled in zip(done["key"], done["remaining"])}
         edited = []
-        for code, amount in sorted(zip(done["key"], money), key=lambda item: -item[1]):
+        for code in sorted(closing, key=lambda code: -closing[code]):
             if excess <= 0:
                 break
             case = self.province.cases[code]
@@ -159,9 +160,15 @@ class Calibrator:
                                   else (on, kind, value, detail) for on, kind, value, detail in case.events]
 
             if self._try(case, postpone):
-                excess -= amount
+                excess -= closing[code]
                 edited.append(code)
         self.commit(edited)
+
+    @staticmethod
+    def _closing(case: Case) -> int:
+        """Return what a completed case collected on the day of its xong."""
+        exit_day = max(on for on, kind, *_ in case.events if kind == "xong")
+        return sum(value for on, kind, value, _ in case.events if on == exit_day and kind == "thu_tien")
 
     def set_completed(self, budget: bool, wanted: int) -> None:
         """Complete pending enforceable cases of a part (collect the rest, then xong) up to `wanted`."""
@@ -189,11 +196,12 @@ class Calibrator:
         self.commit(edited)
 
     def set_completed_money(self, budget: bool, wanted: int) -> None:
-        """Remove or add collections on cases still in progress until the part's completed money is `wanted`."""
+        """Take collections off pending cases, or add some on cases in progress, until completed money is `wanted`."""
         excess = self.figures(budget)["completed_money"] - wanted
         edited = []
         if excess > 0:
-            for code, _ in self._candidates(budget, codes.STATE_IN_PROGRESS):
+            pending = [code for status in _PENDING for code, _ in self._candidates(budget, status)]
+            for code in pending:
                 case = self.province.cases[code]
                 for event in [e for e in case.events if e[1] == "thu_tien" and self._in_window(e[0])]:
                     if excess <= 0:
@@ -290,8 +298,9 @@ class Calibrator:
     def reach(self, budget: bool, target: PartTarget) -> None:
         """Apply every figure of a part's target, in an order where later edits keep earlier figures.
 
-        Reclassifying moves both counts and money; completing keeps the enforceable figures; changing amounts of
-        cases in progress moves only enforceable money; collecting on them moves only completed money.
+        Reclassifying moves both counts and money; completing keeps the enforceable figures; collections move
+        completed money (and enforceable money when taken off a case that is not enforceable); changing amounts
+        of cases in progress, or swapping their classification pairwise, moves only enforceable money.
         """
         if target.enforceable is not None:
             self.set_enforceable(budget, target.enforceable, target.enforceable_money)
@@ -299,10 +308,28 @@ class Calibrator:
             self.postpone_completions(budget, target.completed_money)
         if target.completed is not None:
             self.set_completed(budget, target.completed)
-        if target.enforceable_money is not None:
-            self.set_enforceable_money(budget, target.enforceable_money)
         if target.completed_money is not None:
             self.set_completed_money(budget, target.completed_money)
+        if target.enforceable_money is not None:
+            self.set_enforceable_money(budget, target.enforceable_money)
+
+
+def _towards(pool: list[tuple], count: int, money: int) -> list[tuple]:
+    """Return the pool reordered so that its first `count` entries carry about `money` in all (their item[1]).
+
+    Large entries are taken while the rest can still be filled with the smallest ones; the smallest fill up.
+    """
+    ordered = sorted(pool, key=lambda item: item[1])
+    smallest = ordered[0][1] if ordered else 0
+    chosen, total = [], 0
+    for item in reversed(ordered):
+        if len(chosen) == count:
+            break
+        if total + item[1] + (count - len(chosen) - 1) * smallest <= money:
+            chosen.append(item)
+            total += item[1]
+    picked = {id(item) for item in chosen}
+    return chosen + [item for item in ordered if id(item) not in picked]
 
 
 def counts_for_rate(enforceable: int, completed: int, wanted_rate: float, *, fixed=(0, 0)) -> tuple[int, int]:

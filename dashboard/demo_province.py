@@ -36,7 +36,7 @@ class Size:
 
 SIZES = {
     # Five work-years of about 8.000 new cases, plus the older stock still open when the data starts.
-    "province": Size(districts=13, officers_per_district=10, cases_per_year=8000, first_year=2022, old_stock=2500),
+    "province": Size(districts=13, officers_per_district=10, cases_per_year=8000, first_year=2022, old_stock=1800),
     "small": Size(districts=3, officers_per_district=4, cases_per_year=500, first_year=2022, old_stock=150),
 }
 
@@ -177,7 +177,7 @@ class _Story:
     def run(self) -> None:
         rng, budget = self.rng, self.case.has_group("ngan_sach")
         self.follow(budget)
-        if rng.random() < 0.12 and len(self.colleagues) > 1:
+        if rng.random() < 0.2 and len(self.colleagues) > 1:
             self.reassign()
 
     def reassign(self) -> None:
@@ -224,7 +224,7 @@ class _Story:
                 return "stalled"
             if not self.emit(self.later(60, 400), "tiep_tuc"):
                 return "open"
-        installments = rng.choice((0, 1, 1, 2, 3)) if self.remaining else 0
+        installments = rng.choice((0, 1, 1, 2, 2, 3, 4, 5)) if self.remaining else 0
         for _ in range(installments):
             on = self.day + timedelta(days=max(1, (finish - self.day).days // (installments + 1)))
             share = rng.uniform(0.02, 0.1) if self.remaining >= 200_000_000 else rng.uniform(0.1, 0.5)
@@ -248,17 +248,22 @@ class _Story:
         return "closed" if self.emit(finish, ending) else "open"
 
     def not_enforceable(self, budget: bool) -> bool:
-        """Wait in a not-enforceable state; return True when the case becomes enforceable again."""
+        """Wait in a not-enforceable state; return True when the case becomes enforceable again.
+
+        The officer verifies the case again every six months to a year; only after a second verification may it
+        move to the separate ledger.
+        """
         rng = self.rng
+        verifications = 0
         while True:
-            step = self.later(120, 400)
+            step = self.later(120, 300)
             roll = rng.random()
             if roll < 0.22:
                 return self.emit(step, "co_dieu_kien")
             if roll < 0.32 and budget and self.remaining < 20_000_000:
                 self.emit(step, "dinh_chi")
                 return False
-            if roll < 0.8:
+            if roll < 0.88 and verifications >= 1:
                 if not self.emit(step, "vao_so_rieng"):
                     return False
                 if rng.random() < 0.25:
@@ -268,11 +273,12 @@ class _Story:
                         return self.emit(self.later(3, 40), "co_dieu_kien")
                     if not self.emit(self.later(3, 40), "chua_co_dieu_kien"):
                         return False
+                    verifications = 0
                     continue
                 return False
-            if step > self.today:
+            if not self.emit(step, "chua_co_dieu_kien"):
                 return False
-            self.day = step
+            verifications += 1
 
 
 def _late_in_work_year(rng: random.Random, day: date) -> date:

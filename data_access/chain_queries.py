@@ -44,7 +44,8 @@ def _dimension(name: str | None, at_end):
     }[name]
 
 
-def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(), by: str | None = None) -> pd.DataFrame:
+def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
+                   by: str | None = None) -> pd.DataFrame:
     """Rows: key, status, collected_any, brought_forward, cases, opening, collected, reduced, remaining.
 
     One row per breakdown key and state at `end` over the caseload of the window [start, end]: `opening` is the

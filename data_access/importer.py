@@ -167,6 +167,9 @@ def import_tables(engine: Engine, tables: dict[str, pd.DataFrame]) -> ImportSumm
         _upsert(connection, officers, ("code",), list(batch.officers.values()))
         _upsert(connection, targets, ("year", "scope", "code"), list(batch.targets.values()))
         replaced = _replace_cases(connection, batch, timelines) if batch.cases else 0
+        if batch.cases:
+            # Fresh statistics let the planner use the decision-date index for the window queries.
+            connection.execute(text("ANALYZE"))
     counts = {f"{stem}.csv": len(frame) for stem, frame in tables.items()}
     return ImportSummary(counts=counts, replaced_cases=replaced)
 

@@ -45,7 +45,8 @@ SAMPLE = tables(
     targets=[target(2024, "tinh", "", "84", "47"), target(2024, "don_vi", "H01", "85", "50"),
              target(2024, "chv", "C02", "90", "60")],
 )
-IMPORTED = "don_vi.csv: 3 dòng\nchap_hanh_vien.csv: 4 dòng\nviec.csv: 5 dòng\nsu_kien.csv: 10 dòng\nchi_tieu.csv: 3 dòng\n"
+IMPORTED = ("don_vi.csv: 3 dòng\nchap_hanh_vien.csv: 4 dòng\nviec.csv: 5 dòng\nsu_kien.csv: 10 dòng\n"
+            "chi_tieu.csv: 3 dòng\n")
 
 CASE_KEYS = ["brought_forward", "new", "caseload", "delegated", "cancelled", "to_enforce", "done", "terminated",
              "in_progress", "deferred_c", "not_enforceable", "enforceable", "completed", "rate", "carried"]
