@@ -37,7 +37,12 @@ def format_points(delta: float | None, decimals: int = 2) -> str:
 
 def format_billion(dong: int | None, decimals: int = 1) -> str:
     """Return an amount in đồng as billions: 97_612_345_678 -> "97,6 tỷ đồng"."""
-    return MISSING if dong is None else f"{_format_number(Decimal(dong) / BILLION, decimals)} tỷ đồng"
+    return MISSING if dong is None else f"{format_billion_number(dong, decimals)} tỷ đồng"
+
+
+def format_billion_number(dong: int | None, decimals: int = 1) -> str:
+    """Return an amount in đồng as a number of billions without the unit: 2_774_123_000_000 -> "2.774,1"."""
+    return MISSING if dong is None else _format_number(Decimal(dong) / BILLION, decimals)
 
 
 def format_money_short(dong: int | None) -> str:

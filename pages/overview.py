@@ -6,7 +6,9 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.charts import rate_gauge
-from dashboard.formatting import format_count, format_date, format_money_short, format_percent, target_progress
+from dashboard.formatting import (
+    format_billion_number, format_count, format_date, format_percent, target_progress,
+)
 from dashboard.periods import latest_month_end
 from dashboard.ui import database_guard
 
@@ -23,18 +25,20 @@ target = report["target"] or {}
 last_year = report["same_period_last_year"]
 columns = st.columns(2)
 panels = (
-    ("cases", "Tỷ lệ xong về việc", f"{format_count(cases['completed'])} / {format_count(cases['enforceable'])} việc"),
-    ("money", "Tỷ lệ xong về tiền",
-     f"{format_money_short(money['completed'])} / {format_money_short(money['enforceable'])}"),
+    ("cases", "Tỷ lệ xong về việc", "việc",
+     f"{format_count(cases['completed'])} / {format_count(cases['enforceable'])}"),
+    ("money", "Tỷ lệ xong về tiền", "tỷ đồng",
+     f"{format_billion_number(money['completed'])} / {format_billion_number(money['enforceable'])}"),
 )
-for column, (chain, title, completed_text) in zip(columns, panels):
+for column, (chain, title, unit, completed_text) in zip(columns, panels):
     rate = report[chain]["rate"]
     column.plotly_chart(rate_gauge(title, rate, target=target.get(chain), last_year=last_year[chain]["rate"]),
                         key=f"overview.{chain}_gauge", theme=None)
-    done, goal = column.columns(2)
-    done.metric("Đã xong / có điều kiện thi hành", completed_text)
+    done, goal = column.columns([3, 2])
+    done.metric(f"Đã xong / có điều kiện thi hành ({unit})", completed_text)
     if chain in target:
         goal.metric("Chỉ tiêu năm", format_percent(target[chain]),
-                    f"đạt {format_percent(target_progress(rate, target[chain]))} kế hoạch", delta_color="off")
+                    f"đạt {format_percent(target_progress(rate, target[chain]))} kế hoạch", delta_color="off",
+                    delta_arrow="off")
 st.caption("Tỷ lệ xong = (xong + đình chỉ) / có điều kiện thi hành; về tiền tính cả số được giảm. "
            "Vạch xanh trên đồng hồ là chỉ tiêu năm; so sánh với cùng kỳ năm trước tính bằng điểm phần trăm.")

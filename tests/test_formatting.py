@@ -7,6 +7,7 @@ import pytest
 
 from dashboard.formatting import (
     format_billion,
+    format_billion_number,
     format_count,
     format_date,
     format_money_short,
@@ -164,3 +165,13 @@ def test_relative_change(current, previous, expected):
 ])
 def test_target_progress(rate, target, expected):
     assert target_progress(rate, target) == expected
+
+
+@pytest.mark.parametrize(("dong", "expected"), [
+    (2_774_123_000_000, "2.774,1"),
+    (97_650_000_000, "97,7"),
+    (0, "0,0"),
+    (None, "—"),
+])
+def test_format_billion_number_has_no_unit(dong, expected):
+    assert format_billion_number(dong) == expected

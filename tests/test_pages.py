@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.engine import PROJECT_ROOT, open_engine
 from dashboard.chains import chain_report
 from dashboard.demo import build_demo
-from dashboard.formatting import format_count, format_percent, target_progress
+from dashboard.formatting import format_billion_number, format_count, format_percent, target_progress
 from dashboard.periods import latest_month_end
 
 OVERVIEW = PROJECT_ROOT / "pages" / "overview.py"
@@ -57,7 +57,12 @@ def test_overview_shows_the_two_rates_of_the_latest_month(app_env):
     assert cases_gauge["gauge"]["threshold"]["value"] == report["target"]["cases"]
     assert money_gauge["gauge"]["threshold"]["value"] == report["target"]["money"]
     cases = report["cases"]
-    assert app.metric[0].value == f"{format_count(cases['completed'])} / {format_count(cases['enforceable'])} việc"
+    assert app.metric[0].label == "Đã xong / có điều kiện thi hành (việc)"
+    assert app.metric[0].value == f"{format_count(cases['completed'])} / {format_count(cases['enforceable'])}"
+    money = report["money"]
+    assert app.metric[2].label == "Đã xong / có điều kiện thi hành (tỷ đồng)"
+    assert app.metric[2].value == (f"{format_billion_number(money['completed'])} / "
+                                   f"{format_billion_number(money['enforceable'])}")
     assert app.metric[1].value == format_percent(report["target"]["cases"])
     progress = target_progress(cases["rate"], report["target"]["cases"])
     assert app.metric[1].delta == f"đạt {format_percent(progress)} kế hoạch"
