@@ -165,6 +165,7 @@ class _Story:
         self.day = case.decided_on
 
     def emit(self, on: date, kind: str, amount: int | None = None, detail: str = "") -> bool:
+        """Record an event unless it falls after the horizon; return whether it was recorded."""
         if on > self.today:
             return False
         self.case.events.append((on, kind, amount, detail))
@@ -172,15 +173,18 @@ class _Story:
         return True
 
     def later(self, low: int, high: int) -> date:
+        """Return a day between `low` and `high` days after the last event."""
         return self.day + timedelta(days=self.rng.randint(low, high))
 
     def run(self) -> None:
+        """Write the whole story of the case: its path through enforcement, then maybe a reassignment."""
         rng, budget = self.rng, self.case.has_group("ngan_sach")
         self.follow(budget)
         if rng.random() < 0.2 and len(self.colleagues) > 1:
             self.reassign()
 
     def reassign(self) -> None:
+        """Hand the case to a colleague on some day of its life (at the latest on its terminal day)."""
         last = self.case.events[-1][0] if self.case.events else self.today
         span = (min(last, self.today) - self.case.decided_on).days
         on = self.case.decided_on + timedelta(days=self.rng.randint(0, max(0, span)))
@@ -189,6 +193,7 @@ class _Story:
         self.case.events.sort(key=lambda event: (event[0], EVENT_DAY_ORDER[event[1]]))
 
     def follow(self, budget: bool) -> None:
+        """Verify the case, then alternate between enforcing it and waiting while it is not enforceable."""
         rng = self.rng
         verified = self.later(7, 45)
         enforceable = rng.random() < (0.93 if budget else 0.4)
@@ -204,6 +209,7 @@ class _Story:
             enforceable = True
 
     def enforce(self, budget: bool) -> str:
+        """Enforce the case; return "closed" when it ended, "stalled" when it became not enforceable, else "open"."""
         rng = self.rng
         big = self.remaining >= 1_000_000_000
         mean_days = 30 if budget and not big else (260 if big else 150)

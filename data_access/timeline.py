@@ -76,12 +76,15 @@ class _Replay:
         self.breaches: list[RuleBreach] = []
 
     def snapshot(self) -> tuple:
+        """Return the state that spans record: status, officer, collected, reduced."""
         return self.status, self.officer, self.collected, self.reduced
 
     def breach(self, event: Event, rule: str, message: str) -> None:
+        """Record that an event breaks a rule."""
         self.breaches.append(RuleBreach(event.line, rule, message))
 
     def apply(self, event: Event) -> None:
+        """Apply one event to the state, or record the rule it breaks and leave the state as it was."""
         if event.on < self.decided_on:
             self.breach(event, "event_before_decision",
                         f"sự kiện ngày {event.on:%d/%m/%Y} trước ngày ra quyết định {self.decided_on:%d/%m/%Y}")

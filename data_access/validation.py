@@ -53,9 +53,11 @@ class _Rows:
             yield dict(zip(columns, ("" if value is None else str(value).strip() for value in values)))
 
     def issue(self, rule: str, message: str) -> None:
+        """Record an issue against the current line."""
         self.issues.append(ImportIssue(self.file, self.line, rule, message))
 
     def required(self, row: dict, column: str) -> str | None:
+        """Return a non-empty value, or None after recording it missing."""
         value = row[column]
         if value == "":
             self.issue("required", f"thiếu giá trị cột {column}")
@@ -63,6 +65,7 @@ class _Rows:
         return value
 
     def code(self, row: dict, column: str, allowed, what: str) -> str | None:
+        """Return a value from the allowed codes, or None after recording it unknown."""
         value = self.required(row, column)
         if value is not None and value not in allowed:
             self.issue("code", f"{what} không hợp lệ: '{value}' (cột {column})")
@@ -70,6 +73,7 @@ class _Rows:
         return value
 
     def identifier(self, row: dict, column: str) -> str | None:
+        """Return an ASCII code, or None after recording it malformed."""
         value = self.required(row, column)
         if value is not None and not _CODE.match(value):
             self.issue("code", f"mã '{value}' (cột {column}) chỉ được gồm chữ, số và các dấu _ . - / không dấu")
@@ -77,6 +81,7 @@ class _Rows:
         return value
 
     def day(self, row: dict, column: str) -> date | None:
+        """Return an ISO date, or None after recording it malformed."""
         value = self.required(row, column)
         if value is None:
             return None
@@ -89,6 +94,7 @@ class _Rows:
             return None
 
     def whole_amount(self, row: dict, column: str, *, positive: bool = False) -> int | None:
+        """Return a whole number of đồng, or None after recording it malformed."""
         value = self.required(row, column)
         if value is None:
             return None
@@ -99,6 +105,7 @@ class _Rows:
         return int(value)
 
     def unique(self, seen: set, key, what: str) -> bool:
+        """Return whether a key is new in the file, recording a duplicate otherwise."""
         if key in seen:
             self.issue("duplicate", f"{what} '{key}' xuất hiện hơn một lần trong tệp")
             return False

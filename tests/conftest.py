@@ -2,6 +2,7 @@
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -29,18 +30,26 @@ def _postgres_admin():
     return engine
 
 
-@pytest.fixture(scope="session")
-def postgres_url():
-    """Yield the URL of a fresh PostgreSQL database for this test process, dropped afterwards."""
+@contextmanager
+def _scratch_postgres_database():
+    """Yield the URL of a new PostgreSQL database, dropped on exit."""
     admin = _postgres_admin()
     name = f"thads_test_{uuid.uuid4().hex[:10]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """Yield the URL of a fresh PostgreSQL database for this test process, dropped afterwards."""
+    with _scratch_postgres_database() as url:
+        yield url
 
 
 def _empty_postgres(url):
@@ -62,17 +71,14 @@ def db(request, tmp_path):
     engine.dispose()
 
 
-@pytest.fixture(scope="module")
-def fresh_postgres_url():
-    """Yield the URL of a PostgreSQL database of its own for one test module, dropped afterwards."""
-    admin = _postgres_admin()
-    name = f"thads_test_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def scratch_url(request, tmp_path_factory):
+    """Yield the URL of an empty database of its own for one test module, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('scratch') / 'scratch.sqlite3'}"
+    else:
+        with _scratch_postgres_database() as url:
+            yield url
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -5,14 +5,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-COLUMNS = {
-    "don_vi": ("ma_don_vi", "ten_don_vi", "cap", "ma_don_vi_cha"),
-    "chap_hanh_vien": ("ma_chv", "ho_ten", "ma_don_vi", "ngach"),
-    "viec": ("ma_viec", "so_quyet_dinh", "ngay_quyet_dinh", "ma_don_vi", "ma_chv", "loai_ban_an", "hinh_thuc",
-             "so_tien_phai_thi_hanh", "nhom"),
-    "su_kien": ("ma_viec", "ngay", "loai", "so_tien", "chi_tiet"),
-    "chi_tieu": ("nam", "pham_vi", "ma", "ty_le_viec", "ty_le_tien"),
-}
+from data_access.codes import EXCHANGE_COLUMNS as COLUMNS
 
 # A national office above two provinces; a khu_vuc unit two levels under its province tests the rollup.
 UNITS = (

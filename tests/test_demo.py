@@ -14,14 +14,10 @@ BUILD_DAY = date(2026, 11, 28)
 REPORT_END = date(2023, 12, 31)
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def demo(request, tmp_path_factory):
+@pytest.fixture(scope="module")
+def demo(scratch_url):
     """Yield (engine, province) of the province demo built on each engine."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
-    else:
-        url = request.getfixturevalue("fresh_postgres_url")
-    engine = open_engine(url)
+    engine = open_engine(scratch_url)
     province = build_demo(engine, today=BUILD_DAY)
     yield engine, province
     engine.dispose()

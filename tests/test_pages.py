@@ -16,17 +16,13 @@ from dashboard.periods import latest_month_end
 OVERVIEW = PROJECT_ROOT / "pages" / "overview.py"
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database_url(request, tmp_path_factory):
-    """Yield the URL of a small generated province on each engine."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'small.sqlite3'}"
-    else:
-        url = request.getfixturevalue("fresh_postgres_url")
-    engine = open_engine(url)
+@pytest.fixture(scope="module")
+def database_url(scratch_url):
+    """Return the URL of a small generated province on each engine."""
+    engine = open_engine(scratch_url)
     build_demo(engine, "small", seed=7)
     engine.dispose()
-    return url
+    return scratch_url
 
 
 @pytest.fixture
