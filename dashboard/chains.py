@@ -8,9 +8,11 @@ from sqlalchemy.engine import Engine
 
 from data_access import codes
 from data_access.chain_queries import DIMENSIONS, Scope, caseload_parts, dimension_names, known_codes, target_rates
+from dashboard.formatting import target_progress
 from dashboard.periods import Window, same_period_last_year, window_ending, work_year
 
-__all__ = ["Scope", "DIMENSIONS", "UnknownCode", "chain_report", "rate", "case_chain", "money_chain"]
+__all__ = ["Scope", "DIMENSIONS", "UnknownCode", "chain_report", "progress_against_target", "rate", "case_chain",
+           "money_chain"]
 
 CASE_KEYS = ("brought_forward", "new", "caseload", "delegated", "cancelled", "to_enforce", "done", "terminated",
              "in_progress", "deferred_c", "not_enforceable", "enforceable", "completed", "rate", "carried")
@@ -134,6 +136,14 @@ def applicable_target(engine: Engine, end: date, scope: Scope) -> dict | None:
     else:
         found = target_rates(engine, work_year(end), "tinh", "")
     return None if found is None else {"cases": float(found[0]), "money": float(found[1])}
+
+
+def progress_against_target(report: dict) -> dict | None:
+    """Return {cases, money}: each rate / target x 100 (đạt x% kế hoạch), or None when no target applies."""
+    target = report.get("target")
+    if target is None:
+        return None
+    return {chain: target_progress(report[chain]["rate"], target[chain]) for chain in ("cases", "money")}
 
 
 def chain_report(engine: Engine, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:

@@ -5,9 +5,10 @@ from datetime import date
 import streamlit as st
 
 from dashboard import cache
+from dashboard.chains import progress_against_target
 from dashboard.charts import rate_gauge
 from dashboard.formatting import (
-    format_billion_number, format_count, format_date, format_percent, target_progress,
+    format_billion_number, format_count, format_date, format_percent,
 )
 from dashboard.periods import latest_month_end
 from dashboard.ui import database_guard
@@ -22,6 +23,7 @@ if cases["caseload"] == 0:
     st.info("Kỳ báo cáo này chưa có việc thụ lý nào.")
     st.stop()
 target = report["target"] or {}
+progress = progress_against_target(report) or {}
 last_year = report["same_period_last_year"]
 columns = st.columns(2)
 panels = (
@@ -38,7 +40,7 @@ for column, (chain, title, unit, completed_text) in zip(columns, panels):
     done.metric(f"Đã xong / có điều kiện thi hành ({unit})", completed_text)
     if chain in target:
         goal.metric("Chỉ tiêu năm", format_percent(target[chain]),
-                    f"đạt {format_percent(target_progress(rate, target[chain]))} kế hoạch", delta_color="off",
+                    f"đạt {format_percent(progress[chain])} kế hoạch", delta_color="off",
                     delta_arrow="off")
 st.caption("Tỷ lệ xong = (xong + đình chỉ) / có điều kiện thi hành; về tiền tính cả số được giảm. "
            "Vạch xanh trên đồng hồ là chỉ tiêu năm; so sánh với cùng kỳ năm trước tính bằng điểm phần trăm.")

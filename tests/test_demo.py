@@ -1,11 +1,13 @@
 """The demo province: the real report's figures, its scale, and the chain identities on it (both engines)."""
 
+import json
 from datetime import date
 
 import pytest
 
 from data_access.engine import open_engine
-from dashboard.chains import Scope, chain_report
+from dashboard.chains import Scope, chain_report, progress_against_target
+from dashboard.cli import main
 from dashboard.demo import build_demo
 from dashboard.formatting import format_billion, rate_change
 from dashboard.narrative import report_paragraph
@@ -49,6 +51,21 @@ def test_the_budget_group_shows_the_report_figures(demo):
     last_year = report["same_period_last_year"]
     assert round(rate_change(cases["rate"], last_year["cases"]["rate"]), 1) == 1.8
     assert round(rate_change(money["rate"], last_year["money"]["rate"]), 1) == 26.7
+
+
+def test_the_command_line_prints_the_report_figures(demo, capsys):
+    engine, _ = demo
+    url = engine.url.render_as_string(hide_password=False)
+    assert main(["report", "--end", "2023-12-31", "--format", "json", "--db", url]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    cases = printed["cases"]
+    assert (cases["completed"], cases["enforceable"], cases["rate"]) == (1577, 3348, 47.1)
+    assert (printed["money"]["rate"], printed["same_period_last_year"]["cases"]["rate"]) == (4.91, 45.28)
+    assert printed["target"] == {"cases": 83.75, "money": 46.95}
+    # 47,10 / 83,75 x 100 = 56,238...; 4,91 / 46,95 x 100 = 10,457...
+    assert progress_against_target(printed) == {"cases": 56.24, "money": 10.46}
+    assert main(["report", "--end", "2023-12-31", "--db", url]) == 0
+    assert "đã thi hành xong 1.577/3.348 việc có điều kiện thi hành" in capsys.readouterr().out
 
 
 def test_the_report_paragraph_reads_like_the_provincial_report(demo):
