@@ -1,12 +1,14 @@
-"""The only place that caches: the database engine for the server's life, reports for a few minutes."""
+"""The only place that caches: the database engine for the server's life, figures for a few minutes."""
 
 from datetime import date
 
 import streamlit as st
 from sqlalchemy.engine import Engine
 
+from data_access.chain_queries import dimension_names, first_decision_date
 from dashboard.chains import Scope, chain_report
 from dashboard.database import open_dashboard_engine
+from dashboard.filters import FilterOptions, offered_years
 
 # Imports land a few times a day; five minutes keeps pages instant without showing stale figures for long.
 REPORT_TTL_SECONDS = 300
@@ -22,3 +24,16 @@ def engine() -> Engine:
 def report(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return chain_report for the period, scope and breakdown, cached."""
     return chain_report(engine(), end, scope, by)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
+def filter_options(today: date) -> FilterOptions:
+    """Return the work-years and units the filters offer on a given day, cached."""
+    years = offered_years(first_decision_date(engine()), today)
+    return FilterOptions(years=years, units=dimension_names(engine(), "unit"), today=today)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
+def names(by: str) -> dict[str, str]:
+    """Return the display names of the units or officers, cached."""
+    return dimension_names(engine(), by)

@@ -14,8 +14,11 @@ from dashboard.formatting import (
 FIRST_MONTH_OF_WORK_YEAR = 10
 
 
-def report_paragraph(total: dict, budget: dict, *, months: int | None = None) -> str:
-    """Return the report paragraph for chain reports of a scope (`total`) and of its 'ngan_sach' group."""
+def report_paragraph(total: dict, budget: dict | None, *, months: int | None = None) -> str:
+    """Return the report paragraph for chain reports of a scope (`total`) and of its 'ngan_sach' group.
+
+    Without a budget report (a scope narrowed to another group) the paragraph has no budget sentence.
+    """
     # An explicit `months` names the period (a report drafted before the month closes); the dates stay the window's.
     if months is not None and not 1 <= months <= 12:
         raise ValueError(f"months must be between 1 and 12, got {months}")
@@ -23,7 +26,7 @@ def report_paragraph(total: dict, budget: dict, *, months: int | None = None) ->
     end = datetime.date.fromisoformat(total["window"]["end"])
     previous_year = _work_year(end) - 1
     sentences = [f"{_period(start, end, months)}, {_totals_clause(total, previous_year)}."]
-    if budget["cases"]["enforceable"]:
+    if budget is not None and budget["cases"]["enforceable"]:
         sentences.append(_budget_sentence(budget, previous_year))
     if total["target"] is not None:
         sentences.append(_target_sentence(total))

@@ -2,10 +2,13 @@
 
 from contextlib import contextmanager
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from data_access.engine import DatabaseUnavailable, URL_VARIABLE
+from data_access.engine import URL_VARIABLE, DatabaseUnavailable
+from dashboard.exports import to_csv, to_excel
+from dashboard.formatting import format_count, format_percent
 
 
 @contextmanager
@@ -20,4 +23,37 @@ def database_guard():
         first_line = str(error).strip().splitlines()[0]
         st.error(f"Không đọc được cơ sở dữ liệu: {first_line}. Kiểm tra máy chủ cơ sở dữ liệu đang chạy và "
                  f"biến {URL_VARIABLE} hoặc tệp .streamlit/secrets.toml.")
+        st.stop()
+
+
+def _number_text(value, decimals: int) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return format_percent(value, decimals).removesuffix("%") if decimals else format_count(int(value))
+
+
+def styled(table: pd.DataFrame, rate_columns: tuple[str, ...] = ()) -> "pd.io.formats.style.Styler":
+    """Return the table styled with Vietnamese numbers (1.577; 47,10) while cells keep their values for sorting."""
+    formats = {}
+    for column in table.columns:
+        if pd.api.types.is_numeric_dtype(table[column]) or table[column].dtype == object:
+            decimals = 2 if column in rate_columns or "Tỷ lệ" in str(column) or "(%)" in str(column) else 0
+            formats[column] = lambda value, decimals=decimals: (
+                value if isinstance(value, str) else _number_text(value, decimals))
+    return table.style.format(formats)
+
+
+def download_buttons(table: pd.DataFrame, heading: list[str], file_stem: str, key: str) -> None:
+    """Draw CSV and Excel download buttons for a table, the heading lines written above it."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("Tải CSV", to_csv(table, heading), f"{file_stem}.csv", "text/csv", key=f"{key}.csv")
+    right.download_button("Tải Excel", to_excel(table, heading), f"{file_stem}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}.xlsx")
+
+
+def stop_if_empty(report: dict, what: str = "Phạm vi và kỳ báo cáo đã chọn") -> None:
+    """Show a Vietnamese message and stop the page when the report has no caseload."""
+    empty = (not report["rows"]) if "rows" in report else report["cases"]["caseload"] == 0
+    if empty:
+        st.info(f"{what} chưa có việc thụ lý nào. Hãy chọn kỳ báo cáo hoặc phạm vi khác ở thanh bên trái.")
         st.stop()

@@ -145,3 +145,9 @@ def known_codes(engine: Engine, kind: str) -> set[str]:
     table = {"unit": units, "officer": officers}[kind]
     with engine.connect() as connection:
         return set(connection.execute(select(table.c.code)).scalars())
+
+
+def first_decision_date(engine: Engine) -> date | None:
+    """Return the earliest decision date in the database, or None when it holds no case."""
+    with engine.connect() as connection:
+        return connection.execute(select(func.min(cases.c.decided_on))).scalar()

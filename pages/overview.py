@@ -1,46 +1,57 @@
-"""Tổng quan: the province's two completion rates for the latest month end."""
+"""Tổng quan: both completion rates against the target and last year, the key figures, the chains, the paragraph."""
 
-from datetime import date
+from dataclasses import replace
 
 import streamlit as st
 
 from dashboard import cache
 from dashboard.chains import progress_against_target
 from dashboard.charts import rate_gauge
-from dashboard.formatting import (
-    format_billion_number, format_count, format_date, format_percent,
-)
-from dashboard.periods import latest_month_end
-from dashboard.ui import database_guard
+from dashboard.filter_bar import heading, shared_filters
+from dashboard.formatting import format_billion_number, format_count, format_percent, relative_change
+from dashboard.labels import CHAIN_TITLES, COMPLETED_NOTE
+from dashboard.narrative import report_paragraph
+from dashboard.tables import chain_table
+from dashboard.ui import database_guard, stop_if_empty, styled
 
-st.title("Tổng quan kết quả thi hành án dân sự")
-end = latest_month_end(date.today())
 with database_guard():
-    report = cache.report(end)
-window, cases, money = report["window"], report["cases"], report["money"]
-st.markdown(f"##### Toàn tỉnh, từ {format_date(window['start'])} đến hết {format_date(window['end'])}")
-if cases["caseload"] == 0:
-    st.info("Kỳ báo cáo này chưa có việc thụ lý nào.")
-    st.stop()
+    filters, options = shared_filters()
+    heading("Tổng quan kết quả thi hành án dân sự", filters, options)
+    end = filters.period_end(options.today)
+    report = cache.report(end, filters.scope())
+    budget = None
+    if filters.group in (None, "ngan_sach"):
+        budget = cache.report(end, replace(filters.scope(), group="ngan_sach"))
+stop_if_empty(report)
+
 target = report["target"] or {}
 progress = progress_against_target(report) or {}
 last_year = report["same_period_last_year"]
-columns = st.columns(2)
-panels = (
-    ("cases", "Tỷ lệ xong về việc", "việc",
-     f"{format_count(cases['completed'])} / {format_count(cases['enforceable'])}"),
-    ("money", "Tỷ lệ xong về tiền", "tỷ đồng",
-     f"{format_billion_number(money['completed'])} / {format_billion_number(money['enforceable'])}"),
-)
-for column, (chain, title, unit, completed_text) in zip(columns, panels):
-    rate = report[chain]["rate"]
-    column.plotly_chart(rate_gauge(title, rate, target=target.get(chain), last_year=last_year[chain]["rate"]),
-                        key=f"overview.{chain}_gauge", theme=None)
-    done, goal = column.columns([3, 2])
-    done.metric(f"Đã xong / có điều kiện thi hành ({unit})", completed_text)
+for column, (chain, title) in zip(st.columns(2), (("cases", "Tỷ lệ xong về việc"), ("money", "Tỷ lệ xong về tiền"))):
+    column.plotly_chart(rate_gauge(title, report[chain]["rate"], target=target.get(chain),
+                                   last_year=last_year[chain]["rate"]), key=f"overview.{chain}_gauge", theme=None)
     if chain in target:
-        goal.metric("Chỉ tiêu năm", format_percent(target[chain]),
-                    f"đạt {format_percent(progress[chain])} kế hoạch", delta_color="off",
-                    delta_arrow="off")
-st.caption("Tỷ lệ xong = (xong + đình chỉ) / có điều kiện thi hành; về tiền tính cả số được giảm. "
-           "Vạch xanh trên đồng hồ là chỉ tiêu năm; so sánh với cùng kỳ năm trước tính bằng điểm phần trăm.")
+        column.caption(f"Chỉ tiêu năm {format_percent(target[chain])}: đạt {format_percent(progress[chain])} kế hoạch. "
+                       "Tỷ lệ lũy kế tính trên toàn bộ số có điều kiện nên tăng dần đến cuối năm.")
+
+cards = (
+    ("Có điều kiện thi hành (việc)", "cases", "enforceable", format_count),
+    ("Thi hành xong (việc)", "cases", "completed", format_count),
+    ("Chuyển kỳ sau (việc)", "cases", "carried", format_count),
+    ("Có điều kiện (tỷ đồng)", "money", "enforceable", format_billion_number),
+    ("Thi hành xong (tỷ đồng)", "money", "completed", format_billion_number),
+    ("Chuyển kỳ sau (tỷ đồng)", "money", "carried", format_billion_number),
+)
+for column, (label, chain, key, shown) in zip(st.columns(len(cards)), cards):
+    change = relative_change(report[chain][key], last_year[chain][key])
+    column.metric(label, shown(report[chain][key]),
+                  None if change is None else f"{'+' if change > 0 else ''}{format_percent(change)} so với cùng kỳ",
+                  delta_color="off" if key == "carried" else "normal")
+
+st.subheader("Kết quả theo chỉ tiêu thống kê")
+for column, chain in zip(st.columns(2), ("cases", "money")):
+    column.markdown(f"**{CHAIN_TITLES[chain]}** (thi hành xong = {COMPLETED_NOTE[chain]})")
+    column.dataframe(styled(chain_table(report, chain)), key=f"overview.{chain}_table", height=598)
+
+st.subheader("Nhận xét")
+st.markdown(report_paragraph(report, budget))

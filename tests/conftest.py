@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, text
 
 from data_access.engine import open_engine
 from data_access.schema import metadata
+from dashboard.demo import build_demo
 
 POSTGRES_ADMIN_URL = os.environ.get("THADS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 # Only a developer may opt out of PostgreSQL; CI never sets this, so there a missing server fails the run.
@@ -79,6 +80,30 @@ def scratch_url(request, tmp_path_factory):
     else:
         with _scratch_postgres_database() as url:
             yield url
+
+
+@pytest.fixture(scope="module")
+def page_database_url(scratch_url):
+    """Return the URL of a small generated province, on each engine, for the page tests of one module."""
+    engine = open_engine(scratch_url)
+    build_demo(engine, "small", seed=7)
+    engine.dispose()
+    return scratch_url
+
+
+@pytest.fixture
+def app_engine(monkeypatch, page_database_url):
+    """Point the app at the page database with empty caches and URL state; yield an engine on it."""
+    import streamlit as st
+
+    monkeypatch.setenv("THADS_DATABASE_URL", page_database_url)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    engine = open_engine(page_database_url)
+    yield engine
+    engine.dispose()
+    st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -195,3 +195,8 @@ def test_progress_above_target():
                    target={"cases": 83.9, "money": 51.9})
     assert report_paragraph(total, _budget()).endswith(
         " So với chỉ tiêu được giao (83,90% về việc, 51,90% về tiền), đạt 110,36% và 96,94% kế hoạch.")
+
+
+def test_without_a_budget_report_there_is_no_budget_sentence():
+    paragraph = report_paragraph(_total(), None)
+    assert paragraph == report_paragraph(_total(), _budget()).split(" Trong đó,")[0]

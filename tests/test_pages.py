@@ -1,73 +1,121 @@
-"""Pages run by AppTest against a generated database show the figures of the chains engine."""
+"""The overview page and the shared filters, run by AppTest against a generated province on both engines."""
 
-import json
 from datetime import date
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-from data_access.engine import PROJECT_ROOT, open_engine
-from dashboard.chains import chain_report
-from dashboard.demo import build_demo
-from dashboard.formatting import format_billion_number, format_count, format_percent, target_progress
-from dashboard.periods import latest_month_end
+from dashboard.chains import Scope, chain_report
+from dashboard.filters import Filters, default_end
+from dashboard.formatting import format_billion_number, format_count, format_percent, relative_change
+from dashboard.narrative import report_paragraph
+from dashboard.periods import work_year
+from tests.page_support import figures, run_page, select
 
-OVERVIEW = PROJECT_ROOT / "pages" / "overview.py"
-
-
-@pytest.fixture(scope="module")
-def database_url(scratch_url):
-    """Return the URL of a small generated province on each engine."""
-    engine = open_engine(scratch_url)
-    build_demo(engine, "small", seed=7)
-    engine.dispose()
-    return scratch_url
+TODAY = date.today()
+CURRENT_YEAR = work_year(TODAY)
 
 
-@pytest.fixture
-def app_env(monkeypatch, database_url):
-    """Point the app at the generated database with empty caches; yield an engine on it."""
-    monkeypatch.setenv("THADS_DATABASE_URL", database_url)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    engine = open_engine(database_url)
-    yield engine
-    engine.dispose()
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def _gauges(app):
+    return [figure["data"][0] for figure in figures(app)]
 
 
-def _indicators(app: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec)["data"][0] for chart in app.get("plotly_chart")]
-
-
-def test_overview_shows_the_two_rates_of_the_latest_month(app_env):
-    app = AppTest.from_file(str(OVERVIEW), default_timeout=60).run()
+def test_overview_shows_the_engine_figures_for_the_default_period(app_engine):
+    app = run_page("overview")
     assert not app.exception
-    report = chain_report(app_env, latest_month_end(date.today()))
-    cases_gauge, money_gauge = _indicators(app)
-    assert cases_gauge["value"] == report["cases"]["rate"]
-    assert money_gauge["value"] == report["money"]["rate"]
+    end = Filters(CURRENT_YEAR, default_end(CURRENT_YEAR, TODAY)).period_end(TODAY)
+    report = chain_report(app_engine, end)
+    cases_gauge, money_gauge = _gauges(app)
+    assert (cases_gauge["value"], money_gauge["value"]) == (report["cases"]["rate"], report["money"]["rate"])
     assert cases_gauge["delta"]["reference"] == report["same_period_last_year"]["cases"]["rate"]
     assert cases_gauge["gauge"]["threshold"]["value"] == report["target"]["cases"]
-    assert money_gauge["gauge"]["threshold"]["value"] == report["target"]["money"]
-    cases = report["cases"]
-    assert app.metric[0].label == "Đã xong / có điều kiện thi hành (việc)"
-    assert app.metric[0].value == f"{format_count(cases['completed'])} / {format_count(cases['enforceable'])}"
-    money = report["money"]
-    assert app.metric[2].label == "Đã xong / có điều kiện thi hành (tỷ đồng)"
-    assert app.metric[2].value == (f"{format_billion_number(money['completed'])} / "
-                                   f"{format_billion_number(money['enforceable'])}")
-    assert app.metric[1].value == format_percent(report["target"]["cases"])
-    progress = target_progress(cases["rate"], report["target"]["cases"])
-    assert app.metric[1].delta == f"đạt {format_percent(progress)} kế hoạch"
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Có điều kiện thi hành (việc)"] == format_count(report["cases"]["enforceable"])
+    assert metrics["Thi hành xong (tỷ đồng)"] == format_billion_number(report["money"]["completed"])
+    budget = chain_report(app_engine, end, Scope(group="ngan_sach"))
+    assert app.markdown[-1].value == report_paragraph(report, budget)
+
+
+def test_the_chain_table_holds_both_periods_and_their_difference(app_engine):
+    app = run_page("overview", {"nam": "2024", "den": "2023-12-31"})
+    report = chain_report(app_engine, date(2023, 12, 31))
+    table = app.dataframe[0].value
+    assert list(table.columns) == ["Kỳ này", "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)"]
+    row = table.loc["Có điều kiện"]
+    last_year = report["same_period_last_year"]["cases"]["enforceable"]
+    assert (row["Kỳ này"], row["Cùng kỳ năm trước"]) == (report["cases"]["enforceable"], last_year)
+    assert row["Tăng/giảm"] == report["cases"]["enforceable"] - last_year
+    money = app.dataframe[1].value
+    assert money.loc["Giảm", "Kỳ này"] == report["money"]["reduced"]
+
+
+def test_changing_filters_changes_the_figures_and_the_url(app_engine):
+    app = run_page("overview", {"nam": "2024", "den": "2023-12-31"})
+    app = select(app, "filters.unit", "QN01")
+    app = select(app, "filters.group", "ngan_sach")
+    report = chain_report(app_engine, date(2023, 12, 31), Scope(unit="QN01", group="ngan_sach"))
+    cases_gauge, money_gauge = _gauges(app)
+    assert (cases_gauge["value"], money_gauge["value"]) == (report["cases"]["rate"], report["money"]["rate"])
+    assert "threshold" not in cases_gauge["gauge"]
+    assert dict(app.query_params) == {"nam": "2024", "den": "2023-12-31", "don_vi": "QN01", "nhom": "ngan_sach"}
+
+
+def test_a_copied_url_reproduces_the_view(app_engine):
+    first = run_page("overview", {"nam": "2025"})
+    first = select(first, "filters.end", "2025-03-31")
+    first = select(first, "filters.mode", "chu_dong")
+    query = dict(first.query_params)
+    assert query == {"nam": "2025", "den": "2025-03-31", "hinh_thuc": "chu_dong"}
+    st.cache_data.clear()
+    second = run_page("overview", query)
+    assert figures(second) == figures(first)
+    assert second.sidebar.selectbox(key="filters.end").value == "2025-03-31"
+    assert second.sidebar.selectbox(key="filters.mode").value == "chu_dong"
+
+
+def test_a_changed_year_resets_the_period_to_that_years_last_month(app_engine):
+    app = run_page("overview", {"nam": str(CURRENT_YEAR), "den": "nay"})
+    app = select(app, "filters.year", 2024)
+    assert app.sidebar.selectbox(key="filters.end").value == "2024-09-30"
+    assert app.query_params["den"] == "2024-09-30"
+
+
+@pytest.mark.parametrize(("query", "parameter"), [
+    ({"nam": "1999"}, "nam='1999'"),
+    ({"nam": "2024", "den": "2024-02-15"}, "den='2024-02-15'"),
+    ({"don_vi": "KHONG_CO"}, "don_vi='KHONG_CO'"),
+    ({"nhom": "xyz"}, "nhom='xyz'"),
+])
+def test_a_wrong_url_value_falls_back_with_a_notice(app_engine, query, parameter):
+    app = run_page("overview", query)
+    assert not app.exception
+    assert any(parameter in warning.value for warning in app.warning)
+    assert len(figures(app)) == 2
+
+
+def test_an_empty_scope_shows_a_message_instead_of_charts(app_engine):
+    app = run_page("overview", {"nam": "2024", "den": "2023-10-31", "loai": "trong_tai", "hinh_thuc": "chu_dong"})
+    report = chain_report(app_engine, date(2023, 10, 31), Scope(judgment_type="trong_tai", mode="chu_dong"))
+    if report["cases"]["caseload"]:
+        pytest.skip("the generated province happens to hold such cases")
+    assert figures(app) == []
+    assert "chưa có việc thụ lý nào" in app.info[0].value
 
 
 def test_overview_explains_an_unreachable_database(monkeypatch):
     monkeypatch.setenv("THADS_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/khong_co")
     st.cache_resource.clear()
-    app = AppTest.from_file(str(OVERVIEW), default_timeout=30).run()
+    st.cache_data.clear()
+    app = run_page("overview")
     assert not app.exception
     assert app.error[0].value.startswith("Không kết nối được cơ sở dữ liệu")
     st.cache_resource.clear()
+
+
+def test_key_figures_carry_their_change_on_last_year(app_engine):
+    app = run_page("overview", {"nam": "2024", "den": "2023-12-31"})
+    report = chain_report(app_engine, date(2023, 12, 31))
+    metrics = {metric.label: metric for metric in app.metric}
+    change = relative_change(report["cases"]["completed"], report["same_period_last_year"]["cases"]["completed"])
+    sign = "+" if change > 0 else ""
+    assert metrics["Thi hành xong (việc)"].delta == f"{sign}{format_percent(change)} so với cùng kỳ"

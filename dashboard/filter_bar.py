@@ -1,0 +1,82 @@
+"""The sidebar filters every page draws: kept across pages in the session and mirrored in the URL."""
+
+from dataclasses import asdict
+from datetime import date
+
+import streamlit as st
+
+from data_access import codes
+from dashboard import cache
+from dashboard.filters import (
+    TO_DATE, FilterOptions, Filters, default_end, describe, end_choices, from_query, to_query,
+)
+
+STATE_KEY = "filters"
+_ALL = ""
+
+
+def _widget_key(name: str) -> str:
+    return f"filters.{name}"
+
+
+def _end_label(end: str) -> str:
+    return "Đến nay" if end == TO_DATE else f"Đến hết {date.fromisoformat(end):%d/%m/%Y}"
+
+
+def _seed_widgets(filters: Filters) -> None:
+    # A widget's own state is dropped on a page switch; the session keeps the canonical copy to refill it.
+    values = {name: value if value is not None else _ALL for name, value in asdict(filters).items()}
+    for name, value in values.items():
+        st.session_state.setdefault(_widget_key(name), value)
+
+
+def _choices(names: dict[str, str], all_label: str) -> tuple[list[str], callable]:
+    options = [_ALL, *names]
+    return options, lambda code: all_label if code == _ALL else names[code]
+
+
+def _draw(options: FilterOptions) -> Filters:
+    sidebar = st.sidebar
+    sidebar.header("Bộ lọc")
+    year = sidebar.selectbox("Năm công tác", options.years, key=_widget_key("year"),
+                             format_func=lambda value: f"{value} (01/10/{value - 1} – 30/09/{value})")
+    ends = end_choices(year, options.today)
+    if st.session_state.get(_widget_key("end")) not in ends:
+        st.session_state[_widget_key("end")] = default_end(year, options.today)
+    end = sidebar.selectbox("Kỳ báo cáo (lũy kế từ 01/10)", ends, key=_widget_key("end"), format_func=_end_label)
+    picked = {}
+    for name, label, names, all_label in (
+        ("unit", "Đơn vị", options.units, "Toàn tỉnh"),
+        ("group", "Nhóm việc", codes.GROUPS, "Tất cả các nhóm"),
+        ("judgment_type", "Loại bản án", codes.JUDGMENT_TYPES, "Tất cả các loại"),
+        ("mode", "Hình thức thụ lý", codes.MODES, "Chủ động và theo đơn"),
+    ):
+        choices, label_of = _choices(names, all_label)
+        if st.session_state.get(_widget_key(name)) not in choices:
+            st.session_state[_widget_key(name)] = _ALL
+        picked[name] = sidebar.selectbox(label, choices, key=_widget_key(name), format_func=label_of) or None
+    return Filters(year=year, end=end, **picked)
+
+
+def shared_filters() -> tuple[Filters, FilterOptions]:
+    """Draw the sidebar filters and return the chosen filters with the options they were chosen from."""
+    options = cache.filter_options(date.today())
+    if STATE_KEY not in st.session_state:
+        filters, notices = from_query(st.query_params.to_dict(), options)
+        st.session_state[STATE_KEY] = filters
+        st.session_state["filters.notices"] = notices
+    _seed_widgets(st.session_state[STATE_KEY])
+    filters = _draw(options)
+    st.session_state[STATE_KEY] = filters
+    st.query_params.from_dict(to_query(filters))
+    for notice in st.session_state.pop("filters.notices", []):
+        st.warning(notice)
+    st.sidebar.caption("Đường link trên thanh địa chỉ giữ nguyên bộ lọc này: sao chép để gửi cho người khác.")
+    return filters, options
+
+
+def heading(title: str, filters: Filters, options: FilterOptions) -> None:
+    """Draw the page title and the line naming the scope and period."""
+    st.title(title)
+    st.markdown(f"##### {describe(filters, options)}")
+

@@ -1,0 +1,136 @@
+"""The filters every page shares: what they hold, their defaults, and their form in the URL."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from data_access import codes
+from dashboard.chains import Scope
+from dashboard.periods import month_ends, work_year
+
+TO_DATE = "nay"
+# Query-parameter names in the URL, kept short and Vietnamese so a copied link reads naturally.
+PARAMETERS = {"year": "nam", "end": "den", "unit": "don_vi", "group": "nhom", "judgment_type": "loai",
+              "mode": "hinh_thuc"}
+# The year list offers the current work-year and this many before it (when the data reaches back so far).
+YEARS_OFFERED = 6
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filters may take: work-years, units by code, and the day the choices are made."""
+
+    years: tuple[int, ...]
+    units: dict[str, str]
+    today: date
+
+
+@dataclass(frozen=True)
+class Filters:
+    """One view's filters; end is an ISO month end or TO_DATE, the optional codes None for all."""
+
+    year: int
+    end: str
+    unit: str | None = None
+    group: str | None = None
+    judgment_type: str | None = None
+    mode: str | None = None
+
+    def period_end(self, today: date) -> date:
+        """Return the last day of the chosen period ("đến nay" is today, or 30/9 for a past work-year)."""
+        if self.end == TO_DATE:
+            return min(today, date(self.year, 9, 30))
+        return date.fromisoformat(self.end)
+
+    def scope(self) -> Scope:
+        """Return the scope of the chains engine these filters select."""
+        return Scope(unit=self.unit, group=self.group, judgment_type=self.judgment_type, mode=self.mode)
+
+
+def offered_years(first_decision: date | None, today: date) -> tuple[int, ...]:
+    """Return the work-years to offer, newest first: from the first with data (at most YEARS_OFFERED back)."""
+    current = work_year(today)
+    first = work_year(first_decision) if first_decision else current
+    return tuple(range(current, max(first, current - YEARS_OFFERED + 1) - 1, -1))
+
+
+def end_choices(year: int, today: date) -> list[str]:
+    """Return the period ends of a work-year, newest first: "đến nay" for the current year, then month ends."""
+    ends = [end.isoformat() for end in reversed(month_ends(year, until=today))]
+    return [TO_DATE, *ends] if year == work_year(today) else ends
+
+
+def default_end(year: int, today: date) -> str:
+    """Return the period end chosen when none is: the last closed month, or "đến nay" before the first one."""
+    ends = [end for end in end_choices(year, today) if end != TO_DATE]
+    return ends[0] if ends else TO_DATE
+
+
+def default_filters(options: FilterOptions) -> Filters:
+    """Return the filters of a first visit: the current work-year to its last closed month, everything else all."""
+    year = options.years[0]
+    return Filters(year=year, end=default_end(year, options.today))
+
+
+def _allowed(name: str, options: FilterOptions) -> dict:
+    return {"unit": options.units, "group": codes.GROUPS, "judgment_type": codes.JUDGMENT_TYPES,
+            "mode": codes.MODES}[name]
+
+
+def from_query(query: dict[str, str], options: FilterOptions) -> tuple[Filters, list[str]]:
+    """Return the filters a URL asks for and a Vietnamese notice for every value that was refused."""
+    filters = default_filters(options)
+    notices = []
+    year_text = query.get(PARAMETERS["year"])
+    if year_text is not None:
+        if year_text.isdigit() and int(year_text) in options.years:
+            filters = replace(filters, year=int(year_text), end=default_end(int(year_text), options.today))
+        else:
+            notices.append(_notice("year", year_text, f"năm công tác {filters.year}"))
+    end_text = query.get(PARAMETERS["end"])
+    if end_text is not None:
+        if end_text in end_choices(filters.year, options.today):
+            filters = replace(filters, end=end_text)
+        else:
+            notices.append(_notice("end", end_text, f"kỳ {_end_label(filters.end)}"))
+    for name in ("unit", "group", "judgment_type", "mode"):
+        value = query.get(PARAMETERS[name])
+        if value is None or value == "":
+            continue
+        if value in _allowed(name, options):
+            filters = replace(filters, **{name: value})
+        else:
+            notices.append(_notice(name, value, "tất cả"))
+    return filters, notices
+
+
+def _end_label(end: str) -> str:
+    return "đến nay" if end == TO_DATE else date.fromisoformat(end).strftime("%d/%m/%Y")
+
+
+def _notice(name: str, value: str, fallback: str) -> str:
+    return (f"Đường link có {PARAMETERS[name]}={value!r} không hợp lệ hoặc không có dữ liệu; "
+            f"đang hiển thị {fallback}.")
+
+
+def to_query(filters: Filters) -> dict[str, str]:
+    """Return the URL query parameters that reproduce the filters (the period always, codes when set)."""
+    query = {PARAMETERS["year"]: str(filters.year), PARAMETERS["end"]: filters.end}
+    for name in ("unit", "group", "judgment_type", "mode"):
+        value = getattr(filters, name)
+        if value is not None:
+            query[PARAMETERS[name]] = value
+    return query
+
+
+def describe(filters: Filters, options: FilterOptions) -> str:
+    """Return a Vietnamese line naming the scope and the period, for page headings and exports."""
+    end = filters.period_end(options.today)
+    parts = [options.units.get(filters.unit, "Toàn tỉnh") if filters.unit else "Toàn tỉnh"]
+    if filters.group:
+        parts.append(f"nhóm {codes.GROUPS[filters.group].lower()}")
+    if filters.judgment_type:
+        parts.append(f"án {codes.JUDGMENT_TYPES[filters.judgment_type].lower()}")
+    if filters.mode:
+        parts.append(codes.MODES[filters.mode].lower())
+    start = date(filters.year - 1, 10, 1)
+    return f"{', '.join(parts)}; từ {start:%d/%m/%Y} đến hết {end:%d/%m/%Y}"
