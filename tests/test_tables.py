@@ -1,0 +1,45 @@
+"""Tables built from chain reports, and their CSV and Excel copies."""
+
+import io
+
+import pandas as pd
+
+from dashboard.exports import to_csv, to_excel
+from dashboard.tables import breakdown_table, chain_table, rate_frame
+
+CASES = {"brought_forward": 10, "new": 5, "caseload": 15, "delegated": 1, "cancelled": 0, "to_enforce": 14,
+         "done": 6, "terminated": 1, "in_progress": 3, "deferred_c": 0, "not_enforceable": 4, "enforceable": 10,
+         "completed": 7, "rate": 70.0, "carried": 7}
+MONEY = {**CASES, "reduced": 2, "completed": 9, "rate": 75.0, "carried": 5, "enforceable": 12, "in_progress": 3}
+LAST_CASES = {**CASES, "enforceable": 8, "completed": 4, "rate": 50.0}
+REPORT = {"cases": CASES, "money": MONEY, "same_period_last_year": {"cases": LAST_CASES, "money": MONEY}}
+
+
+def test_chain_table_has_both_periods_the_change_and_points_for_the_rate():
+    table = chain_table(REPORT, "cases")
+    assert list(table.index)[:3] == ["Năm trước chuyển sang", "Thụ lý mới", "Tổng số thụ lý"]
+    assert len(table) == 15
+    assert table.loc["Có điều kiện"].tolist() == [10, 8, 2, 25.0]
+    assert table.loc["Tỷ lệ xong (%)", "Tăng/giảm"] == 20.0
+    assert pd.isna(table.loc["Tỷ lệ xong (%)", "Tăng/giảm (%)"])
+    assert "Giảm" in chain_table(REPORT, "money").index
+
+
+def test_breakdown_and_rate_frames_keep_every_row():
+    rows = [{"key": "QN01", "name": "Hạ Long", **REPORT}, {"key": "QN02", "name": "Cẩm Phả", **REPORT}]
+    table = breakdown_table(rows, "Đơn vị")
+    assert table["Đơn vị"].tolist() == ["Hạ Long", "Cẩm Phả"]
+    assert table["Có điều kiện (việc)"].tolist() == [10, 10]
+    assert table["Tỷ lệ cùng kỳ năm trước (%) (việc)"].tolist() == [50.0, 50.0]
+    assert rate_frame(rows, "money").to_dict("records")[0] == {"key": "QN01", "name": "Hạ Long", "rate": 75.0,
+                                                               "last_year": 75.0}
+
+
+def test_exports_write_the_heading_above_the_table():
+    table = pd.DataFrame({"Đơn vị": ["Hạ Long"], "Tỷ lệ (%)": [47.1]})
+    heading = ["Đơn vị", "Toàn tỉnh; từ 01/10/2023 đến hết 31/12/2023"]
+    text = to_csv(table, heading).decode("utf-8-sig").splitlines()
+    assert text == ["Đơn vị", "Toàn tỉnh; từ 01/10/2023 đến hết 31/12/2023", "", "Đơn vị,Tỷ lệ (%)", "Hạ Long,47.1"]
+    sheet = pd.read_excel(io.BytesIO(to_excel(table, heading)), header=None)
+    assert sheet.iloc[0, 0] == "Đơn vị" and sheet.iloc[1, 0] == heading[1]
+    assert sheet.iloc[3].tolist() == ["Đơn vị", "Tỷ lệ (%)"] and sheet.iloc[4].tolist() == ["Hạ Long", 47.1]
