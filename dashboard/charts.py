@@ -1,6 +1,9 @@
 """Chart builders: each takes figures and returns a Plotly figure; none loads data."""
 
+import pandas as pd
 import plotly.graph_objects as go
+
+from dashboard.formatting import format_percent
 
 # Vietnamese number format in every figure: comma for decimals, dot for thousands.
 SEPARATORS = ",."
@@ -8,6 +11,29 @@ FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 BAND_COLOURS = ("#f8d7da", "#fff3cd", "#d4edda")
 BAR_COLOUR = "#b71c1c"
 TEXT_COLOUR = "#212121"
+SECOND_COLOUR = "#1f4e79"
+LAST_YEAR_COLOUR = "#8d8d8d"
+TARGET_COLOUR = "#1b5e20"
+BELOW_TARGET_COLOUR = "#ef5350"
+HEAT_SCALE = ((0.0, "#c62828"), (0.5, "#ffb300"), (1.0, "#2e7d32"))
+
+# Sizes read from the back of a meeting room on a 1920x1080 screen.
+TITLE_SIZE = 22
+AXIS_TITLE_SIZE = 17
+TICK_SIZE = 16
+LEGEND_SIZE = 16
+TEXT_SIZE = 15
+ROW_HEIGHT = 34
+MIN_HEIGHT = 420
+# Room above and below the rows of a horizontal chart for the title, legend and axis.
+ROW_CHART_CHROME = 190
+COLUMN_CHART_HEIGHT = 520
+
+RATE_AXIS = "Tỷ lệ (%)"
+LAST_YEAR = "Cùng kỳ năm trước"
+RATE_FORMAT = ".2f"
+# Labels sit at the base of a bar, away from last year's marker near its end; a bar too short moves it outside.
+_BAR_LABELS = {"textposition": "auto", "insidetextanchor": "start", "textfont_size": TEXT_SIZE, "cliponaxis": False}
 
 
 def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
@@ -28,7 +54,7 @@ def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
         indicator.delta = {"reference": last_year, "valueformat": "+.2f", "suffix": " điểm so với cùng kỳ",
                            "font": {"size": 20}}
     if target is not None:
-        indicator.gauge.threshold = {"line": {"color": "#1b5e20", "width": 5}, "thickness": 0.9, "value": target}
+        indicator.gauge.threshold = {"line": {"color": TARGET_COLOUR, "width": 5}, "thickness": 0.9, "value": target}
     figure = go.Figure(indicator)
     figure.update_layout(separators=SEPARATORS, font={"family": FONT_FAMILY, "color": TEXT_COLOUR}, height=380,
                          margin={"t": 80, "b": 20, "l": 40, "r": 40})
@@ -40,3 +66,143 @@ def _bands(target: float | None) -> list[dict]:
         return []
     edges = (0, target * 0.8, target, 100)
     return [{"range": [low, high], "color": colour} for low, high, colour in zip(edges, edges[1:], BAND_COLOURS)]
+
+
+def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None,
+                 highlight_below_target: bool = False) -> go.Figure:
+    """Return horizontal rate bars, best at the top and missing rates last, with last year and the target."""
+    rows = sorted(zip(frame["name"], _values(frame["rate"]), _values(frame["last_year"])),
+                  key=lambda row: (row[1] is None, -(row[1] or 0)))
+    names = [name for name, _, _ in rows]
+    if highlight_below_target and target is not None:
+        groups = (("Đạt chỉ tiêu", TARGET_COLOUR, lambda rate: rate is not None and rate >= target),
+                  ("Dưới chỉ tiêu", BELOW_TARGET_COLOUR, lambda rate: rate is not None and rate < target))
+    else:
+        groups = (("Kỳ báo cáo này", BAR_COLOUR, lambda rate: True),)
+    figure = go.Figure()
+    for name, colour, keep in groups:
+        kept = [row for row in rows if keep(row[1])]
+        figure.add_bar(
+            name=name, orientation="h", y=[row[0] for row in kept], x=[row[1] for row in kept],
+            customdata=[format_percent(row[2]) for row in kept], marker_color=colour,
+            texttemplate=f"%{{x:{RATE_FORMAT}}}", **_BAR_LABELS,
+            hovertemplate=(f"<b>%{{y}}</b><br>Tỷ lệ: %{{x:{RATE_FORMAT}}}%<br>{LAST_YEAR}: %{{customdata}}"
+                           "<extra></extra>"))
+    figure.add_scatter(
+        name=LAST_YEAR, y=names, x=[row[2] for row in rows], mode="markers",
+        marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR, "line": {"width": 1.5, "color": "white"}},
+        hovertemplate=f"<b>%{{y}}</b><br>{LAST_YEAR}: %{{x:{RATE_FORMAT}}}%<extra></extra>")
+    if target is not None:
+        figure.add_vline(x=target, line={"dash": "dash", "color": TARGET_COLOUR, "width": 3},
+                         annotation={"text": f"Chỉ tiêu {format_percent(target)}", "font_color": TARGET_COLOUR,
+                                     "font_size": TEXT_SIZE, "bgcolor": "white"},
+                         annotation_position="bottom right")
+    _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(rows) + ROW_CHART_CHROME), barmode="overlay")
+    figure.update_xaxes(title_text=RATE_AXIS, range=[0, 100])
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=names, autorange="reversed")
+    return figure
+
+
+def rate_heatmap(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return a unit x group heatmap of rates, first unit at the top, each cell labelled and "—" when missing."""
+    rates = [_values(row) for _, row in frame.iterrows()]
+    figure = go.Figure(go.Heatmap(
+        z=rates, x=[str(column) for column in frame.columns], y=[str(unit) for unit in frame.index],
+        text=[[format_percent(rate).removesuffix("%") for rate in row] for row in rates],
+        texttemplate="%{text}", textfont_size=TEXT_SIZE, zmin=0, zmax=100, colorscale=HEAT_SCALE, xgap=2, ygap=2,
+        hoverongaps=False, colorbar={"title": {"text": RATE_AXIS, "font_size": AXIS_TITLE_SIZE},
+                                     "tickfont_size": TICK_SIZE},
+        hovertemplate=f"Đơn vị: %{{y}}<br>Nhóm: %{{x}}<br>Tỷ lệ: %{{z:{RATE_FORMAT}}}%<extra></extra>"))
+    _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(frame.index) + ROW_CHART_CHROME))
+    figure.update_xaxes(title_text="Nhóm việc", side="top")
+    figure.update_yaxes(title_text="Đơn vị", type="category", autorange="reversed")
+    return figure
+
+
+def paired_rates(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return grouped bars of the rate by cases and by money per name, last year's rates as markers on them."""
+    names = list(frame["name"])
+    figure = go.Figure()
+    for chain, name, label, colour in (("cases", "Về việc", "về việc", BAR_COLOUR),
+                                       ("money", "Về tiền", "về tiền", SECOND_COLOUR)):
+        figure.add_bar(
+            name=name, x=names, y=_values(frame[f"{chain}_rate"]), offsetgroup=chain,
+            customdata=[format_percent(rate) for rate in _values(frame[f"{chain}_last_year"])],
+            marker_color=colour, texttemplate=f"%{{y:{RATE_FORMAT}}}", **_BAR_LABELS,
+            hovertemplate=(f"<b>%{{x}}</b><br>Tỷ lệ {label}: %{{y:{RATE_FORMAT}}}%<br>{LAST_YEAR}: "
+                           "%{customdata}<extra></extra>"))
+        figure.add_scatter(
+            name=f"Cùng kỳ: {label}", x=names, y=_values(frame[f"{chain}_last_year"]), offsetgroup=chain,
+            mode="markers", marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR,
+                                    "line": {"width": 1.5, "color": colour}},
+            hovertemplate=f"<b>%{{x}}</b><br>{LAST_YEAR} ({label}): %{{y:{RATE_FORMAT}}}%<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group", scattermode="group")
+    figure.update_yaxes(title_text=RATE_AXIS, range=[0, 100])
+    return figure
+
+
+def trend_rates(frame: pd.DataFrame, *, title: str, target: float | None = None) -> go.Figure:
+    """Return the cumulative rate month by month for this work-year and the last, with the yearly target."""
+    months = list(frame["month"])
+    figure = go.Figure()
+    for column, name, colour, dash in (("this_year", "Năm công tác này", BAR_COLOUR, "solid"),
+                                       ("last_year", "Năm công tác trước", LAST_YEAR_COLOUR, "dash")):
+        figure.add_scatter(
+            name=name, x=months, y=_values(frame[column]), mode="lines+markers",
+            line={"color": colour, "dash": dash, "width": 3}, marker_size=9,
+            hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:{RATE_FORMAT}}}%<extra></extra>")
+    if target is not None:
+        figure.add_hline(y=target, name="Chỉ tiêu năm", showlegend=True,
+                         line={"dash": "dash", "color": TARGET_COLOUR, "width": 3},
+                         annotation={"text": f"Chỉ tiêu {format_percent(target)}", "font_color": TARGET_COLOUR,
+                                     "font_size": TEXT_SIZE, "bgcolor": "white"},
+                         annotation_position="top left")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT)
+    figure.update_xaxes(title_text="Tháng", type="category")
+    figure.update_yaxes(title_text="Tỷ lệ lũy kế (%)", range=[0, 100])
+    return figure
+
+
+def monthly_counts(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return grouped bars per month of new cases and of cases completed (xong + đình chỉ)."""
+    months = list(frame["month"])
+    figure = go.Figure()
+    for column, name, colour in (("new", "Thụ lý mới", SECOND_COLOUR),
+                                 ("completed", "Xong (xong + đình chỉ)", BAR_COLOUR)):
+        figure.add_bar(name=name, x=months, y=_values(frame[column]), marker_color=colour,
+                       hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:,d}} việc<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
+    figure.update_xaxes(title_text="Tháng", type="category")
+    figure.update_yaxes(title_text="Số việc", rangemode="tozero", tickformat=",d")
+    return figure
+
+
+def share_bars(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return grouped bars per name of its share of the province's caseload and of its money, in percent."""
+    names = list(frame["name"])
+    figure = go.Figure()
+    for column, name, colour in (("case_share", "Tỷ trọng số việc", BAR_COLOUR),
+                                 ("money_share", "Tỷ trọng số tiền", SECOND_COLOUR)):
+        figure.add_bar(name=name, x=names, y=_values(frame[column]), marker_color=colour,
+                       texttemplate=f"%{{y:{RATE_FORMAT}}}", textposition="outside", textfont_size=TEXT_SIZE,
+                       cliponaxis=False, hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:{RATE_FORMAT}}}%<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
+    figure.update_yaxes(title_text="Tỷ trọng (%)", rangemode="tozero")
+    return figure
+
+
+def _values(column: pd.Series) -> list[float | int | None]:
+    # Plotly draws None as a gap; NaN and pd.NA would otherwise reach the templates as numbers.
+    return [None if pd.isna(value) else value.item() if hasattr(value, "item") else value for value in column]
+
+
+def _style(figure: go.Figure, title: str, *, height: int, **layout) -> None:
+    figure.update_layout(
+        title={"text": title, "font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left"},
+        separators=SEPARATORS, font={"family": FONT_FAMILY, "color": TEXT_COLOUR, "size": TICK_SIZE},
+        template="plotly_white", height=height, margin={"t": 120, "b": 60, "l": 20, "r": 30},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
+                "font": {"size": LEGEND_SIZE}},
+        hoverlabel={"font": {"size": TEXT_SIZE, "family": FONT_FAMILY}}, **layout)
+    figure.update_xaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)
+    figure.update_yaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)

@@ -1,0 +1,49 @@
+"""Changing a filter in the browser changes the URL and the figures, and the URL reproduces the view."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.chains import Scope, chain_report
+from dashboard.formatting import format_percent
+
+pytestmark = pytest.mark.browser
+GAUGE_NUMBERS = '[data-testid="stPlotlyChart"] .indicatorlayer .number'
+
+
+def _wait_for_gauges(page):
+    page.wait_for_function(f"document.querySelectorAll('{GAUGE_NUMBERS}').length === 2", timeout=90_000)
+
+
+def _wait_for_numbers(page, expected: list[str]) -> None:
+    page.wait_for_function(
+        f"expected => JSON.stringify([...document.querySelectorAll('{GAUGE_NUMBERS}')].map(n => n.textContent))"
+        " === JSON.stringify(expected)", arg=expected, timeout=30_000)
+
+
+def _choose(page, label: str, option: str) -> None:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
+    box.locator('[data-baseweb="select"]').click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_choosing_a_unit_updates_the_url_and_the_rates(app_url, app_database, page):
+    engine = app_database[1]
+    page.goto(f"{app_url}/tong_quan?nam=2024&den=2023-12-31")
+    _wait_for_gauges(page)
+    whole = chain_report(engine, date(2023, 12, 31))
+    expected_whole = [format_percent(whole["cases"]["rate"]), format_percent(whole["money"]["rate"])]
+    _wait_for_numbers(page, expected_whole)
+
+    _choose(page, "Đơn vị", "Chi cục Thi hành án dân sự Hạ Long")
+    page.wait_for_url("**don_vi=QN01**", timeout=30_000)
+    unit = chain_report(engine, date(2023, 12, 31), Scope(unit="QN01"))
+    expected_unit = [format_percent(unit["cases"]["rate"]), format_percent(unit["money"]["rate"])]
+    _wait_for_numbers(page, expected_unit)
+    assert "nam=2024" in page.url and "den=2023-12-31" in page.url
+
+    copied = page.url
+    other = page.context.new_page()
+    other.goto(copied)
+    _wait_for_gauges(other)
+    _wait_for_numbers(other, expected_unit)
