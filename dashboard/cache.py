@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from data_access.chain_queries import dimension_names, first_decision_date
-from dashboard.chains import Scope, chain_report
+from dashboard.chains import Scope, chain_report, targets_by_code
 from dashboard.database import open_dashboard_engine
 from dashboard.filters import FilterOptions, offered_years
 
@@ -37,3 +37,9 @@ def filter_options(today: date) -> FilterOptions:
 def names(by: str) -> dict[str, str]:
     """Return the display names of the units or officers, cached."""
     return dimension_names(engine(), by)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
+def targets(year: int, kind: str) -> dict[str, dict]:
+    """Return every unit's or officer's target of a work-year, cached."""
+    return targets_by_code(engine(), year, kind)

@@ -7,7 +7,9 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from data_access.chain_queries import DIMENSIONS, Scope, caseload_parts, dimension_names, known_codes, target_rates
+from data_access.chain_queries import (
+    DIMENSIONS, Scope, caseload_parts, dimension_names, known_codes, target_rates, target_table,
+)
 from dashboard.formatting import target_progress
 from dashboard.periods import Window, same_period_last_year, window_ending, work_year
 
@@ -136,6 +138,12 @@ def applicable_target(engine: Engine, end: date, scope: Scope) -> dict | None:
     else:
         found = target_rates(engine, work_year(end), "tinh", "")
     return None if found is None else {"cases": float(found[0]), "money": float(found[1])}
+
+
+def targets_by_code(engine: Engine, year: int, kind: str) -> dict[str, dict]:
+    """Return every unit's ("don_vi") or officer's ("chv") target of a work-year as {code: {cases, money}}."""
+    return {code: {"cases": float(cases_rate), "money": float(money_rate)}
+            for code, (cases_rate, money_rate) in target_table(engine, year, kind).items()}
 
 
 def progress_against_target(report: dict) -> dict | None:

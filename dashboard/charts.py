@@ -24,6 +24,9 @@ TICK_SIZE = 16
 LEGEND_SIZE = 16
 TEXT_SIZE = 15
 ROW_HEIGHT = 34
+# Title and legend sit this many pixels below the top of the figure, however tall it is.
+TITLE_TOP = 12
+LEGEND_TOP = 58
 MIN_HEIGHT = 420
 # Room above and below the rows of a horizontal chart for the title, legend and axis.
 ROW_CHART_CHROME = 190
@@ -70,36 +73,56 @@ def _bands(target: float | None) -> list[dict]:
 
 def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None,
                  highlight_below_target: bool = False) -> go.Figure:
-    """Return horizontal rate bars, best at the top and missing rates last, with last year and the target."""
-    rows = sorted(zip(frame["name"], _values(frame["rate"]), _values(frame["last_year"])),
+    """Return horizontal rate bars, best at the top and missing rates last, with last year and the target.
+
+    With highlight_below_target, a bar is red when its rate is under the row's own target (an optional
+    "target" column) or, for rows without one, under `target`; the dashed line always shows `target`.
+    """
+    own = _values(frame["target"]) if "target" in frame.columns else [None] * len(frame)
+    rows = sorted(zip(frame["name"], _values(frame["rate"]), _values(frame["last_year"]), own),
                   key=lambda row: (row[1] is None, -(row[1] or 0)))
-    names = [name for name, _, _ in rows]
-    if highlight_below_target and target is not None:
-        groups = (("Đạt chỉ tiêu", TARGET_COLOUR, lambda rate: rate is not None and rate >= target),
-                  ("Dưới chỉ tiêu", BELOW_TARGET_COLOUR, lambda rate: rate is not None and rate < target))
+    names = [name for name, *_ in rows]
+
+    def below(row) -> bool:
+        goal = row[3] if row[3] is not None else target
+        return row[1] is not None and goal is not None and row[1] < goal
+
+    if highlight_below_target and (target is not None or any(goal is not None for goal in own)):
+        groups = (("Đạt chỉ tiêu", TARGET_COLOUR, lambda row: row[1] is not None and not below(row)),
+                  ("Dưới chỉ tiêu", BELOW_TARGET_COLOUR, below))
     else:
-        groups = (("Kỳ báo cáo này", BAR_COLOUR, lambda rate: True),)
+        groups = (("Kỳ báo cáo này", BAR_COLOUR, lambda row: True),)
     figure = go.Figure()
     for name, colour, keep in groups:
-        kept = [row for row in rows if keep(row[1])]
+        kept = [row for row in rows if keep(row)]
         figure.add_bar(
             name=name, orientation="h", y=[row[0] for row in kept], x=[row[1] for row in kept],
             customdata=[format_percent(row[2]) for row in kept], marker_color=colour,
-            texttemplate=f"%{{x:{RATE_FORMAT}}}", **_BAR_LABELS,
             hovertemplate=(f"<b>%{{y}}</b><br>Tỷ lệ: %{{x:{RATE_FORMAT}}}%<br>{LAST_YEAR}: %{{customdata}}"
                            "<extra></extra>"))
     figure.add_scatter(
         name=LAST_YEAR, y=names, x=[row[2] for row in rows], mode="markers",
         marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR, "line": {"width": 1.5, "color": "white"}},
         hovertemplate=f"<b>%{{y}}</b><br>{LAST_YEAR}: %{{x:{RATE_FORMAT}}}%<extra></extra>")
+    # Values stand right of the bar or the diamond, whichever reaches further, so neither hides them.
+    labelled = [row for row in rows if row[1] is not None]
+    figure.add_scatter(
+        y=[row[0] for row in labelled], x=[max(row[1], row[2] or 0) for row in labelled], mode="text",
+        text=[f"   {format_percent(row[1]).removesuffix('%')}" for row in labelled], textposition="middle right",
+        textfont={"size": TEXT_SIZE, "color": TEXT_COLOUR}, showlegend=False, hoverinfo="skip", cliponaxis=False)
+    top = max([value for row in rows for value in row[1:3] if value is not None] + [target or 0, 1])
+    axis_end = min(100.0, top * 1.12 + 6)
     if target is not None:
+        left = target > axis_end * 0.7
         figure.add_vline(x=target, line={"dash": "dash", "color": TARGET_COLOUR, "width": 3},
                          annotation={"text": f"Chỉ tiêu {format_percent(target)}", "font_color": TARGET_COLOUR,
                                      "font_size": TEXT_SIZE, "bgcolor": "white"},
-                         annotation_position="bottom right")
+                         annotation_position="bottom left" if left else "bottom right")
     _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(rows) + ROW_CHART_CHROME), barmode="overlay")
-    figure.update_xaxes(title_text=RATE_AXIS, range=[0, 100])
-    figure.update_yaxes(type="category", categoryorder="array", categoryarray=names, autorange="reversed")
+    figure.update_layout(margin={"r": 70})
+    figure.update_xaxes(title_text=RATE_AXIS, range=[0, axis_end])
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
+                        ticksuffix="  ")
     return figure
 
 
@@ -198,11 +221,12 @@ def _values(column: pd.Series) -> list[float | int | None]:
 
 def _style(figure: go.Figure, title: str, *, height: int, **layout) -> None:
     figure.update_layout(
-        title={"text": title, "font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left"},
+        title={"text": title, "font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left", "yref": "container",
+               "y": 1 - TITLE_TOP / height, "yanchor": "top"},
         separators=SEPARATORS, font={"family": FONT_FAMILY, "color": TEXT_COLOUR, "size": TICK_SIZE},
         template="plotly_white", height=height, margin={"t": 120, "b": 60, "l": 20, "r": 30},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
-                "font": {"size": LEGEND_SIZE}},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 1 - LEGEND_TOP / height,
+                "yanchor": "top", "font": {"size": LEGEND_SIZE}},
         hoverlabel={"font": {"size": TEXT_SIZE, "family": FONT_FAMILY}}, **layout)
     figure.update_xaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)
     figure.update_yaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)

@@ -131,6 +131,14 @@ def target_rates(engine: Engine, year: int, scope_kind: str, code: str) -> tuple
     return tuple(row) if row else None
 
 
+def target_table(engine: Engine, year: int, scope_kind: str) -> dict[str, tuple]:
+    """Return (cases_rate, money_rate) as Decimals by unit or officer code, for a work-year and scope kind."""
+    query = select(targets.c.code, targets.c.cases_rate, targets.c.money_rate).where(
+        targets.c.year == year, targets.c.scope == scope_kind)
+    with engine.connect() as connection:
+        return {code: (cases_rate, money_rate) for code, cases_rate, money_rate in connection.execute(query)}
+
+
 def dimension_names(engine: Engine, by: str) -> dict[str, str]:
     """Return the display name of every key of a breakdown that lives in the database (units, officers)."""
     table = {"unit": units, "province": units, "officer": officers}.get(by)

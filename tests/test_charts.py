@@ -49,15 +49,17 @@ def test_every_figure_is_readable_in_a_meeting_room_and_serialisable(build):
     assert layout.font.family == FONT_FAMILY
     assert layout.title.font.size >= 20
     assert layout.xaxis.tickfont.size >= 14 and layout.yaxis.tickfont.size >= 14
-    assert layout.legend.orientation == "h" and layout.legend.y > 1
+    # Title and legend are placed in pixels from the top of the whole figure, so tall charts keep them close.
+    assert (layout.title.yref, layout.legend.yref, layout.legend.orientation) == ("container", "container", "h")
+    assert layout.height * (1 - layout.legend.y) == pytest.approx(58)
     for trace in figure.data:
-        assert trace.hovertemplate.endswith("<extra></extra>")
+        assert trace.hoverinfo == "skip" or trace.hovertemplate.endswith("<extra></extra>")
     assert json.loads(figure.to_json())["layout"]["separators"] == ",."
 
 
 def test_ranked_rates_put_the_best_at_the_top_and_missing_rates_last():
     figure = ranked_rates(UNITS, title="Tỷ lệ xong về việc", target=83.25)
-    bars, last_year = figure.data
+    bars, last_year, labels = figure.data
     assert (bars.type, bars.orientation, bars.name) == ("bar", "h", "Kỳ báo cáo này")
     assert bars.y == ("Khu vực 3", "Khu vực 4", "Khu vực 1", "Khu vực 2")
     assert bars.x == (90.5, 83.25, 47.1, None)
@@ -73,6 +75,19 @@ def test_ranked_rates_put_the_best_at_the_top_and_missing_rates_last():
     assert figure.layout.xaxis.range == (0, 100)
     assert "Tỷ lệ: %{x:.2f}%" in bars.hovertemplate
     assert "Cùng kỳ năm trước: %{customdata}" in bars.hovertemplate
+    # Each value stands right of its bar or its diamond, whichever reaches further.
+    assert (labels.mode, labels.textposition, labels.hoverinfo) == ("text", "middle right", "skip")
+    assert labels.y == ("Khu vực 3", "Khu vực 4", "Khu vực 1")
+    assert labels.x == (90.5, 83.25, 47.1)
+    assert [text.strip() for text in labels.text] == ["90,50", "83,25", "47,10"]
+
+
+def test_ranked_rates_fit_the_axis_to_small_rates_and_the_target():
+    frame = pd.DataFrame({"name": ["A", "B"], "rate": [5.0, 8.0], "last_year": [3.0, 12.0]})
+    figure = ranked_rates(frame, title="Tỷ lệ xong về tiền", target=46.45)
+    assert figure.layout.xaxis.range == (0, pytest.approx(46.45 * 1.12 + 6))
+    assert figure.data[2].x == (12.0, 5.0)
+    assert figure.layout.annotations[0].xanchor == "right"
 
 
 def test_ranked_rates_draw_the_target_as_a_dashed_line_with_its_label():
@@ -85,12 +100,12 @@ def test_ranked_rates_draw_the_target_as_a_dashed_line_with_its_label():
 def test_ranked_rates_without_target_have_no_line_and_ignore_highlighting():
     figure = ranked_rates(UNITS, title="Tỷ lệ", highlight_below_target=True)
     assert figure.layout.shapes == () and figure.layout.annotations == ()
-    assert [trace.name for trace in figure.data] == ["Kỳ báo cáo này", "Cùng kỳ năm trước"]
+    assert [trace.name for trace in figure.data] == ["Kỳ báo cáo này", "Cùng kỳ năm trước", None]
 
 
 def test_ranked_rates_highlight_bars_below_the_target_in_red():
     figure = ranked_rates(UNITS, title="Tỷ lệ", target=83.25, highlight_below_target=True)
-    reached, below, last_year = figure.data
+    reached, below, last_year, _ = figure.data
     assert (reached.name, reached.marker.color) == ("Đạt chỉ tiêu", TARGET_COLOUR)
     assert reached.y == ("Khu vực 3", "Khu vực 4")  # a rate equal to the target reaches it
     assert reached.x == (90.5, 83.25)
@@ -98,6 +113,13 @@ def test_ranked_rates_highlight_bars_below_the_target_in_red():
     assert below.y == ("Khu vực 1",) and below.x == (47.1,)
     assert last_year.y == ("Khu vực 3", "Khu vực 4", "Khu vực 1", "Khu vực 2")
     assert figure.layout.barmode == "overlay"
+
+
+def test_ranked_rates_highlight_against_each_rows_own_target():
+    frame = pd.DataFrame({"name": ["A", "B", "C"], "rate": [47.0, 60.0, 70.0], "last_year": [None] * 3,
+                          "target": [50.0, 55.0, None]})
+    reached, below, *_ = ranked_rates(frame, title="Tỷ lệ", target=80.0, highlight_below_target=True).data
+    assert reached.y == ("B",) and below.y == ("C", "A")
 
 
 def test_ranked_rates_grow_with_the_row_count():
@@ -110,7 +132,7 @@ def test_ranked_rates_grow_with_the_row_count():
 
 def test_ranked_rates_read_numpy_nan_as_missing():
     frame = pd.DataFrame({"name": ["A", "B"], "rate": [math.nan, 12.5], "last_year": [math.nan, math.nan]})
-    bars, last_year = ranked_rates(frame, title="Tỷ lệ").data
+    bars, last_year, _ = ranked_rates(frame, title="Tỷ lệ").data
     assert bars.y == ("B", "A") and bars.x == (12.5, None)
     assert last_year.x == (None, None)
     assert bars.customdata == ("—", "—")

@@ -1,6 +1,8 @@
-"""Progress against the yearly target: rate / target x 100 (domain.md section 2)."""
+"""Targets by code and progress against them: rate / target x 100 (domain.md sections 2 and 5)."""
 
-from dashboard.chains import progress_against_target
+from data_access.importer import import_tables
+from dashboard.chains import progress_against_target, targets_by_code
+from tests.builders import tables, target
 
 
 def _report(cases_rate, money_rate, target):
@@ -22,3 +24,15 @@ def test_without_a_target_there_is_no_progress():
 def test_a_chain_without_a_rate_has_no_progress():
     assert progress_against_target(_report(None, 4.91, {"cases": 83.25, "money": 46.45})) == {
         "cases": None, "money": 10.57}
+
+
+def test_targets_by_code_reads_one_kind_of_one_year(db):
+    import_tables(db, tables(targets=[
+        target(2024, "don_vi", "H01", "85", "50"), target(2024, "don_vi", "H02", "83.5", "46.45"),
+        target(2025, "don_vi", "H01", "86", "52"), target(2024, "chv", "C02", "84", "49"),
+        target(2024, "tinh", "", "83.25", "46.45"),
+    ]))
+    assert targets_by_code(db, 2024, "don_vi") == {"H01": {"cases": 85.0, "money": 50.0},
+                                                   "H02": {"cases": 83.5, "money": 46.45}}
+    assert targets_by_code(db, 2024, "chv") == {"C02": {"cases": 84.0, "money": 49.0}}
+    assert targets_by_code(db, 2023, "don_vi") == {}

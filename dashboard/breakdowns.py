@@ -1,0 +1,128 @@
+"""Frames of the breakdown pages (units, officers): chart labels, the officers' table, targets beside rates."""
+
+from dataclasses import replace
+
+import pandas as pd
+
+from data_access import codes
+from dashboard.chains import Scope
+from dashboard.formatting import target_progress
+from dashboard.labels import CHAIN_LABELS
+
+KEY = "Mã"
+PROVINCE = "Toàn tỉnh"
+SUFFIXES = {"cases": "việc", "money": "tiền"}
+TARGET = "Chỉ tiêu (%)"
+PROGRESS = "Đạt so với chỉ tiêu (%)"
+LAST_YEAR_RATE = "Tỷ lệ cùng kỳ năm trước (%)"
+BILLION = 10**9
+BILLION_COLUMNS = (f"{CHAIN_LABELS['enforceable']} (tỷ đồng)", f"{CHAIN_LABELS['completed']} (tỷ đồng)")
+# Group names longer than this go on two lines, so five columns fit across a heatmap without tilted labels.
+GROUP_LABEL_WIDTH = 16
+# Pale fills that keep the dark cell text readable: a chosen row shaded, a rate under its target in red.
+CHOSEN_STYLE = "background-color: #fff3cd;"
+BELOW_TARGET_STYLE = "background-color: #f8d7da; color: #b71c1c;"
+
+
+def column(label: str, chain: str) -> str:
+    """Return a table column name: the label and the chain it belongs to, "Tỷ lệ xong (%) (việc)"."""
+    return f"{label} ({SUFFIXES[chain]})"
+
+
+def short_unit_name(name: str) -> str:
+    """Return a unit name with "Thi hành án dân sự" written "THADS", short enough for a chart axis."""
+    return name.replace("Thi hành án dân sự", "THADS")
+
+
+def unit_labels(rows: list[dict], chosen: str | None = None) -> dict[str, str]:
+    """Return each unit key's chart label: its short name, pointed at and in bold for the chosen unit."""
+    return {row["key"]: f"<b>▶ {short_unit_name(row['name'])}</b>" if row["key"] == chosen
+            else short_unit_name(row["name"]) for row in rows}
+
+
+def officer_labels(rows: list[dict]) -> dict[str, str]:
+    """Return each officer key's chart label, the name and the code, since two officers may share a name."""
+    return {row["key"]: f"{row['name']} ({row['key']})" for row in rows}
+
+
+def group_label(code: str) -> str:
+    """Return a group's name for a chart axis, a long one on two lines: "Thu ngân sách<br>nhà nước"."""
+    name = codes.GROUPS[code]
+    if len(name) <= GROUP_LABEL_WIDTH:
+        return name
+    middle = min((index for index, letter in enumerate(name) if letter == " "),
+                 key=lambda index: abs(index - len(name) / 2))
+    return f"{name[:middle]}<br>{name[middle + 1:]}"
+
+
+def group_scopes(scope: Scope) -> dict[str, Scope]:
+    """Return, per group code in the official order, the scope of the heatmap column: every unit, that group."""
+    return {code: replace(scope, unit=None, group=code) for code in codes.GROUPS}
+
+
+def group_rates(labels: dict[str, str], by_unit: dict[str, dict], by_group: dict, chain: str) -> pd.DataFrame:
+    """Rows: the units' labels then the province; columns: group labels; values: rates, NaN where there is none.
+
+    `by_unit` holds, per group code, the by-unit report of that group; `by_group` the province's by-group report.
+    """
+    columns = {}
+    for code, report in by_unit.items():
+        rates = {row["key"]: row[chain]["rate"] for row in report["rows"]}
+        columns[group_label(code)] = [rates.get(key) for key in labels]
+    frame = pd.DataFrame(columns, index=list(labels.values()), dtype="float64")
+    province = {row["key"]: row[chain]["rate"] for row in by_group["rows"]}
+    frame.loc[PROVINCE] = [province.get(code) for code in by_unit]
+    return frame.astype("float64")
+
+
+def officer_table(rows: list[dict]) -> pd.DataFrame:
+    """Rows: one per officer; columns: caseload, enforceable, completed and the rates, money in tỷ đồng."""
+    records = []
+    for row in rows:
+        cases, money, before = row["cases"], row["money"], row["same_period_last_year"]
+        records.append({
+            KEY: row["key"], "Chấp hành viên": row["name"],
+            column(CHAIN_LABELS["caseload"], "cases"): cases["caseload"],
+            column(CHAIN_LABELS["enforceable"], "cases"): cases["enforceable"],
+            column(CHAIN_LABELS["completed"], "cases"): cases["completed"],
+            column(CHAIN_LABELS["rate"], "cases"): cases["rate"],
+            column(LAST_YEAR_RATE, "cases"): before["cases"]["rate"],
+            BILLION_COLUMNS[0]: money["enforceable"] / BILLION,
+            BILLION_COLUMNS[1]: money["completed"] / BILLION,
+            column(CHAIN_LABELS["rate"], "money"): money["rate"],
+            column(LAST_YEAR_RATE, "money"): before["money"]["rate"],
+        })
+    return pd.DataFrame(records)
+
+
+def with_targets(table: pd.DataFrame, targets: dict[str, dict | None]) -> pd.DataFrame:
+    """Return a copy with, after each chain's rate, the row key's target and the rate as a percent of it.
+
+    The table is returned unchanged when no row has a target: empty columns would only add noise.
+    """
+    if not any(targets.get(key) for key in table[KEY]):
+        return table
+    result = table.copy()
+    for chain in SUFFIXES:
+        rate_name = column(CHAIN_LABELS["rate"], chain)
+        goals = [(targets.get(key) or {}).get(chain) for key in result[KEY]]
+        rates = [None if pd.isna(value) else value for value in result[rate_name]]
+        position = result.columns.get_loc(rate_name) + 1
+        result.insert(position, column(TARGET, chain), pd.Series(goals, index=result.index, dtype="float64"))
+        result.insert(position + 1, column(PROGRESS, chain),
+                      pd.Series([target_progress(rate, goal) for rate, goal in zip(rates, goals)],
+                                index=result.index, dtype="float64"))
+    return result
+
+
+def table_styles(table: pd.DataFrame, chosen: str | None = None) -> pd.DataFrame:
+    """Return the CSS of every cell: the chosen key's row shaded, each rate below its row's target in red."""
+    styles = pd.DataFrame("", index=table.index, columns=table.columns)
+    if chosen is not None:
+        styles.loc[table[KEY] == chosen, :] = CHOSEN_STYLE
+    for chain in SUFFIXES:
+        rate_name, target_name = column(CHAIN_LABELS["rate"], chain), column(TARGET, chain)
+        if target_name in table:
+            below = pd.to_numeric(table[rate_name]) < table[target_name]
+            styles.loc[below, rate_name] += BELOW_TARGET_STYLE
+    return styles

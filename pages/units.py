@@ -1,0 +1,78 @@
+"""Đơn vị: every unit ranked by both rates with the target and last year, the unit x group heatmap, the table."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from dashboard import cache
+from dashboard.breakdowns import group_rates, group_scopes, table_styles, unit_labels, with_targets
+from dashboard.charts import rate_heatmap, ranked_rates
+from dashboard.filter_bar import heading, shared_filters
+from dashboard.filters import describe
+from dashboard.formatting import format_percent
+from dashboard.tables import breakdown_table, rate_frame
+from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
+
+TITLE = "Kết quả thi hành án theo đơn vị"
+CHAINS = {"cases": "về việc", "money": "về tiền"}
+# A province has a dozen or so units: the table shows every row at once (35 px a row in st.dataframe).
+ROW_PIXELS = 35
+
+with database_guard():
+    filters, options = shared_filters()
+    heading(TITLE, filters, options)
+    end = filters.period_end(options.today)
+    # A ranking of one bar says nothing: every unit stays in the comparison and the sidebar's unit is highlighted.
+    every_unit = replace(filters.scope(), unit=None)
+    report = cache.report(end, every_unit, by="unit")
+    province = cache.report(end, every_unit)
+    # The groups are the heatmap's columns, so it shows all of them whatever group the sidebar narrows to.
+    by_group = cache.report(end, replace(every_unit, group=None), by="group")
+    by_unit = {code: cache.report(end, scope, by="unit") for code, scope in group_scopes(every_unit).items()}
+    # Targets exist only for all the cases of a unit (not per group, judgment type or mode).
+    narrowed = filters.group or filters.judgment_type or filters.mode
+    targets = {} if narrowed else cache.targets(filters.year, "don_vi")
+stop_if_empty(report)
+
+chosen = filters.unit
+labels = unit_labels(report["rows"], chosen)
+if chosen and chosen not in labels:
+    st.info(f"{options.units[chosen]} chưa có việc thụ lý trong phạm vi và kỳ đã chọn; "
+            "các đơn vị khác vẫn được hiển thị để so sánh.")
+elif chosen:
+    st.caption(f"Đơn vị đang chọn ({options.units[chosen]}) được in đậm trên biểu đồ và tô nền trong bảng; "
+               "các đơn vị khác được giữ lại để so sánh.")
+
+target = province["target"] or {}
+for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
+    frame = rate_frame(report["rows"], chain)
+    frame["name"] = frame["key"].map(labels)
+    place.plotly_chart(ranked_rates(frame, title=f"Tỷ lệ xong {label} theo đơn vị", target=target.get(chain)),
+                       key=f"units.{chain}_ranking", theme=None)
+if target:
+    st.caption(f"Đường đứt nét: chỉ tiêu của toàn tỉnh ({format_percent(target['cases'])} về việc, "
+               f"{format_percent(target['money'])} về tiền); chỉ tiêu riêng của từng đơn vị ở bảng dưới. "
+               "Hình thoi: tỷ lệ cùng kỳ năm trước. Tỷ lệ lũy kế tăng dần đến cuối năm công tác.")
+else:
+    st.caption("Phạm vi đang lọc không có chỉ tiêu (chỉ tiêu giao cho toàn bộ việc, không theo nhóm, loại bản án "
+               "hay hình thức). Hình thoi: tỷ lệ cùng kỳ năm trước.")
+
+st.subheader("Tỷ lệ xong theo đơn vị và nhóm việc")
+heat_chain = st.radio("Tính theo", tuple(CHAINS), key="units.heatmap_chain", horizontal=True,
+                      format_func=lambda chain: CHAINS[chain].capitalize())
+st.plotly_chart(rate_heatmap(group_rates(labels, by_unit, by_group, heat_chain),
+                             title=f"Tỷ lệ xong {CHAINS[heat_chain]} (%) theo đơn vị và nhóm việc"),
+                key="units.heatmap", theme=None)
+st.caption("Bản đồ nhiệt luôn gồm cả năm nhóm việc (một việc có thể thuộc nhiều nhóm); "
+           "ô \"—\": đơn vị không có việc có điều kiện của nhóm đó.")
+
+st.subheader("Bảng số liệu theo đơn vị")
+table = with_targets(breakdown_table(report["rows"], "Đơn vị"), targets)
+st.dataframe(styled(table).apply(table_styles, axis=None, chosen=chosen), key="units.table", hide_index=True,
+             height=ROW_PIXELS * (len(table) + 1) + 3)
+st.caption("Số tiền tính bằng đồng. Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chính đơn vị đó. "
+           "Bấm vào tên cột để sắp xếp.")
+heading_lines = [TITLE, describe(filters, options)]
+if chosen:
+    heading_lines.append(f"Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: {options.units[chosen]}.")
+download_buttons(table, heading_lines, "don_vi", "units.download")
