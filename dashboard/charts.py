@@ -104,14 +104,16 @@ def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None
         name=LAST_YEAR, y=names, x=[row[2] for row in rows], mode="markers",
         marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR, "line": {"width": 1.5, "color": "white"}},
         hovertemplate=f"<b>%{{y}}</b><br>{LAST_YEAR}: %{{x:{RATE_FORMAT}}}%<extra></extra>")
-    # Values stand right of the bar or the diamond, whichever reaches further, so neither hides them.
-    labelled = [row for row in rows if row[1] is not None]
-    figure.add_scatter(
-        y=[row[0] for row in labelled], x=[max(row[1], row[2] or 0) for row in labelled], mode="text",
-        text=[f"   {format_percent(row[1]).removesuffix('%')}" for row in labelled], textposition="middle right",
-        textfont={"size": TEXT_SIZE, "color": TEXT_COLOUR}, showlegend=False, hoverinfo="skip", cliponaxis=False)
     top = max([value for row in rows for value in row[1:3] if value is not None] + [target or 0, 1])
     axis_end = min(100.0, top * 1.12 + 6)
+    # This period's values form a column right of the plot, where no bar or diamond can cover them.
+    labelled = [row for row in rows if row[1] is not None]
+    figure.add_scatter(
+        y=[row[0] for row in labelled], x=[axis_end] * len(labelled), mode="text",
+        text=[f"  {format_percent(row[1]).removesuffix('%')}" for row in labelled], textposition="middle right",
+        textfont={"size": TEXT_SIZE, "color": TEXT_COLOUR}, showlegend=False, hoverinfo="skip", cliponaxis=False)
+    figure.add_annotation(x=axis_end, xanchor="left", y=1, yref="paper", yanchor="bottom", text="  Kỳ này",
+                          showarrow=False, font={"size": TEXT_SIZE, "color": TEXT_COLOUR})
     if target is not None:
         left = target > axis_end * 0.7
         figure.add_vline(x=target, line={"dash": "dash", "color": TARGET_COLOUR, "width": 3},
@@ -119,7 +121,7 @@ def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None
                                      "font_size": TEXT_SIZE, "bgcolor": "white"},
                          annotation_position="bottom left" if left else "bottom right")
     _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(rows) + ROW_CHART_CHROME), barmode="overlay")
-    figure.update_layout(margin={"r": 70})
+    figure.update_layout(margin={"r": 90})
     figure.update_xaxes(title_text=RATE_AXIS, range=[0, axis_end])
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
                         ticksuffix="  ")

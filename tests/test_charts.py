@@ -75,10 +75,10 @@ def test_ranked_rates_put_the_best_at_the_top_and_missing_rates_last():
     assert figure.layout.xaxis.range == (0, 100)
     assert "Tỷ lệ: %{x:.2f}%" in bars.hovertemplate
     assert "Cùng kỳ năm trước: %{customdata}" in bars.hovertemplate
-    # Each value stands right of its bar or its diamond, whichever reaches further.
+    # This period's values stand in a column right of the plot, headed "Kỳ này".
     assert (labels.mode, labels.textposition, labels.hoverinfo) == ("text", "middle right", "skip")
     assert labels.y == ("Khu vực 3", "Khu vực 4", "Khu vực 1")
-    assert labels.x == (90.5, 83.25, 47.1)
+    assert labels.x == (100, 100, 100)
     assert [text.strip() for text in labels.text] == ["90,50", "83,25", "47,10"]
 
 
@@ -86,20 +86,22 @@ def test_ranked_rates_fit_the_axis_to_small_rates_and_the_target():
     frame = pd.DataFrame({"name": ["A", "B"], "rate": [5.0, 8.0], "last_year": [3.0, 12.0]})
     figure = ranked_rates(frame, title="Tỷ lệ xong về tiền", target=46.45)
     assert figure.layout.xaxis.range == (0, pytest.approx(46.45 * 1.12 + 6))
-    assert figure.data[2].x == (12.0, 5.0)
-    assert figure.layout.annotations[0].xanchor == "right"
+    assert figure.data[2].x == (pytest.approx(46.45 * 1.12 + 6),) * 2
+    header, target_label = figure.layout.annotations
+    assert header.text.strip() == "Kỳ này" and target_label.xanchor == "right"
 
 
 def test_ranked_rates_draw_the_target_as_a_dashed_line_with_its_label():
     figure = ranked_rates(UNITS, title="Tỷ lệ", target=83.25)
     (line,) = figure.layout.shapes
     assert (line.x0, line.x1, line.line.dash, line.line.color) == (83.25, 83.25, "dash", TARGET_COLOUR)
-    assert [note.text for note in figure.layout.annotations] == ["Chỉ tiêu 83,25%"]
+    assert [note.text.strip() for note in figure.layout.annotations] == ["Kỳ này", "Chỉ tiêu 83,25%"]
 
 
 def test_ranked_rates_without_target_have_no_line_and_ignore_highlighting():
     figure = ranked_rates(UNITS, title="Tỷ lệ", highlight_below_target=True)
-    assert figure.layout.shapes == () and figure.layout.annotations == ()
+    assert figure.layout.shapes == ()
+    assert [note.text.strip() for note in figure.layout.annotations] == ["Kỳ này"]
     assert [trace.name for trace in figure.data] == ["Kỳ báo cáo này", "Cùng kỳ năm trước", None]
 
 
