@@ -1,11 +1,9 @@
 """Frames of the breakdown pages (units, officers): chart labels, the officers' table, targets beside rates."""
 
-from dataclasses import replace
-
 import pandas as pd
 
 from data_access import codes
-from dashboard.chains import Scope
+from dashboard.chains import PAIR_SEPARATOR
 from dashboard.formatting import target_progress
 from dashboard.labels import CHAIN_LABELS
 
@@ -55,23 +53,16 @@ def group_label(code: str) -> str:
     return f"{name[:middle]}<br>{name[middle + 1:]}"
 
 
-def group_scopes(scope: Scope) -> dict[str, Scope]:
-    """Return, per group code in the official order, the scope of the heatmap column: every unit, that group."""
-    return {code: replace(scope, unit=None, group=code) for code in codes.GROUPS}
+def group_rates(labels: dict[str, str], by_pair: dict, by_group: dict, chain: str) -> pd.DataFrame:
+    """Rows: the units' labels then the province; columns: the groups in official order; values: rates or NaN.
 
-
-def group_rates(labels: dict[str, str], by_unit: dict[str, dict], by_group: dict, chain: str) -> pd.DataFrame:
-    """Rows: the units' labels then the province; columns: group labels; values: rates, NaN where there is none.
-
-    `by_unit` holds, per group code, the by-unit report of that group; `by_group` the province's by-group report.
+    `by_pair` is the report broken down by unit and group; `by_group` the province's report by group.
     """
-    columns = {}
-    for code, report in by_unit.items():
-        rates = {row["key"]: row[chain]["rate"] for row in report["rows"]}
-        columns[group_label(code)] = [rates.get(key) for key in labels]
-    frame = pd.DataFrame(columns, index=list(labels.values()), dtype="float64")
+    rates = {tuple(row["key"].split(PAIR_SEPARATOR, 1)): row[chain]["rate"] for row in by_pair["rows"]}
+    frame = pd.DataFrame({group_label(code): [rates.get((key, code)) for key in labels] for code in codes.GROUPS},
+                         index=list(labels.values()), dtype="float64")
     province = {row["key"]: row[chain]["rate"] for row in by_group["rows"]}
-    frame.loc[PROVINCE] = [province.get(code) for code in by_unit]
+    frame.loc[PROVINCE] = [province.get(code) for code in codes.GROUPS]
     return frame.astype("float64")
 
 

@@ -8,12 +8,12 @@ from sqlalchemy.engine import Engine
 
 from data_access import codes
 from data_access.chain_queries import (
-    DIMENSIONS, Scope, caseload_parts, dimension_names, known_codes, target_rates, target_table,
+    DIMENSIONS, PAIR_SEPARATOR, Scope, caseload_parts, dimension_names, known_codes, target_rates, target_table,
 )
 from dashboard.formatting import target_progress
 from dashboard.periods import Window, same_period_last_year, window_ending, work_year
 
-__all__ = ["Scope", "DIMENSIONS", "UnknownCode", "chain_report", "progress_against_target", "rate", "case_chain",
+__all__ = ["Scope", "DIMENSIONS", "PAIR_SEPARATOR", "UnknownCode", "chain_report", "progress_against_target", "rate", "case_chain",
            "money_chain"]
 
 CASE_KEYS = ("brought_forward", "new", "caseload", "delegated", "cancelled", "to_enforce", "done", "terminated",
@@ -171,8 +171,17 @@ def chain_report(engine: Engine, end: date, scope: Scope = Scope(), by: str | No
     return {"window": window.as_dict(), "rows": _rows(engine, by, current, previous, last_year)}
 
 
+def _row_names(engine: Engine, by: str, keys) -> dict[str, str]:
+    if by != "unit_group":
+        return _STATIC_NAMES.get(by) or dimension_names(engine, by)
+    units = dimension_names(engine, "unit")
+    pairs = (key.split(PAIR_SEPARATOR, 1) for key in keys)
+    return {f"{unit}{PAIR_SEPARATOR}{group}": f"{units.get(unit, unit)} · {codes.GROUPS.get(group, group)}"
+            for unit, group in pairs}
+
+
 def _rows(engine: Engine, by: str, current: pd.DataFrame, previous: pd.DataFrame, last_year: Window) -> list[dict]:
-    names = _STATIC_NAMES.get(by) or dimension_names(engine, by)
+    names = _row_names(engine, by, current["key"].unique())
     now, before = chain_totals(current), chain_totals(previous)
     return [
         {

@@ -40,7 +40,6 @@ cases = Table(
     Column("exit_kind", String(16)),
     Column("exit_collected_any", Boolean, nullable=False, default=False),
 )
-Index("ix_cases_unit", cases.c.unit_code)
 Index("ix_cases_decided_on", cases.c.decided_on)
 
 case_groups = Table(

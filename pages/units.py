@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import cache
-from dashboard.breakdowns import group_rates, group_scopes, table_styles, unit_labels, with_targets
+from dashboard.breakdowns import group_rates, table_styles, unit_labels, with_targets
 from dashboard.charts import rate_heatmap, ranked_rates
 from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
@@ -28,7 +28,7 @@ with database_guard():
     province = cache.report(end, every_unit)
     # The groups are the heatmap's columns, so it shows all of them whatever group the sidebar narrows to.
     by_group = cache.report(end, replace(every_unit, group=None), by="group")
-    by_unit = {code: cache.report(end, scope, by="unit") for code, scope in group_scopes(every_unit).items()}
+    by_pair = cache.report(end, replace(every_unit, group=None), by="unit_group")
     # Targets exist only for all the cases of a unit (not per group, judgment type or mode).
     narrowed = filters.group or filters.judgment_type or filters.mode
     targets = {} if narrowed else cache.targets(filters.year, "don_vi")
@@ -60,7 +60,7 @@ else:
 st.subheader("Tỷ lệ xong theo đơn vị và nhóm việc")
 heat_chain = st.radio("Tính theo", tuple(CHAINS), key="units.heatmap_chain", horizontal=True,
                       format_func=lambda chain: CHAINS[chain].capitalize())
-st.plotly_chart(rate_heatmap(group_rates(labels, by_unit, by_group, heat_chain),
+st.plotly_chart(rate_heatmap(group_rates(labels, by_pair, by_group, heat_chain),
                              title=f"Tỷ lệ xong {CHAINS[heat_chain]} (%) theo đơn vị và nhóm việc"),
                 key="units.heatmap", theme=None)
 st.caption("Bản đồ nhiệt luôn gồm cả năm nhóm việc (một việc có thể thuộc nhiều nhóm); "

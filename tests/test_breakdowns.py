@@ -5,10 +5,9 @@ import math
 import pandas as pd
 
 from dashboard.breakdowns import (
-    BELOW_TARGET_STYLE, CHOSEN_STYLE, PROVINCE, group_label, group_rates, group_scopes, officer_labels,
+    BELOW_TARGET_STYLE, CHOSEN_STYLE, PROVINCE, group_label, group_rates, officer_labels,
     officer_table, short_unit_name, table_styles, unit_labels, with_targets,
 )
-from dashboard.chains import Scope
 
 
 def _row(key: str, name: str, *, enforceable: int, completed: int, rate: float | None, money_rate: float | None,
@@ -46,25 +45,19 @@ def test_long_group_names_break_near_their_middle():
     assert group_label("bhxh") == "Bảo hiểm xã hội"
 
 
-def test_each_heatmap_column_takes_every_unit_of_one_group_keeping_the_other_filters():
-    scopes = group_scopes(Scope(unit="QN01", group="bhxh", mode="theo_don"))
-    assert list(scopes) == ["ngan_sach", "tin_dung", "bhxh", "thu_hoi_tai_san", "trong_diem"]
-    assert scopes["tin_dung"] == Scope(group="tin_dung", mode="theo_don")
-
-
-def test_group_rates_put_units_in_rows_groups_in_columns_and_the_province_last():
+def test_group_rates_put_units_in_rows_all_groups_in_columns_and_the_province_last():
     labels = {"QN00": "Cục", "QN01": "Hạ Long"}
-    by_unit = {
-        "ngan_sach": {"rows": [{"key": "QN00", "cases": {"rate": 59.02}}, {"key": "QN01", "cases": {"rate": 56.67}}]},
-        "bhxh": {"rows": [{"key": "QN01", "cases": {"rate": None}}]},
-    }
+    by_pair = {"rows": [{"key": "QN00|ngan_sach", "cases": {"rate": 59.02}},
+                        {"key": "QN01|ngan_sach", "cases": {"rate": 56.67}},
+                        {"key": "QN01|bhxh", "cases": {"rate": None}}]}
     by_group = {"rows": [{"key": "bhxh", "cases": {"rate": 36.36}}, {"key": "ngan_sach", "cases": {"rate": 57.17}}]}
-    frame = group_rates(labels, by_unit, by_group, "cases")
+    frame = group_rates(labels, by_pair, by_group, "cases")
     assert list(frame.index) == ["Cục", "Hạ Long", PROVINCE]
-    assert list(frame.columns) == ["Thu ngân sách<br>nhà nước", "Bảo hiểm xã hội"]
+    assert list(frame.columns) == ["Thu ngân sách<br>nhà nước", "Tín dụng,<br>ngân hàng", "Bảo hiểm xã hội",
+                                   "Thu hồi tài sản<br>tham nhũng, kinh tế", "Trọng điểm,<br>số tiền lớn"]
     assert frame.iloc[:, 0].tolist() == [59.02, 56.67, 57.17]
-    assert math.isnan(frame.iloc[0, 1]) and math.isnan(frame.iloc[1, 1])
-    assert frame.iloc[2, 1] == 36.36
+    assert frame.iloc[:, 2].isna().tolist() == [True, True, False] and frame.iloc[2, 2] == 36.36
+    assert frame.iloc[:, 1].isna().all()
 
 
 def test_the_officers_table_holds_counts_rates_and_money_in_billions():

@@ -128,6 +128,13 @@ def test_chains_add_up(db, seed):
                 if row[part] != scoped[part] or row["same_period_last_year"][part] != scoped[
                         "same_period_last_year"][part]:
                     failures.append(f"{end} group {group}: the by-group row differs from the group scope in {part}")
+        pair_rows = {row["key"]: row for row in chain_report(db, end, by="unit_group")["rows"]}
+        for group in GROUPS:
+            for row in chain_report(db, end, Scope(group=group), by="unit")["rows"]:
+                pair = pair_rows.pop(f"{row['key']}|{group}", None)
+                if pair is None or any(pair[part] != row[part] for part in ("cases", "money")):
+                    failures.append(f"{end} unit_group {row['key']}|{group}: differs from the group's unit row")
+        failures += [f"{end} unit_group {key}: no matching unit row" for key in pair_rows]
     assert not failures, "\n".join(failures[:40])
     # The data must exercise every bucket, or the identities above would hold vacuously.
     whole = chain_report(db, IDENTITY_ENDS[-1])
