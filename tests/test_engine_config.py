@@ -153,3 +153,11 @@ def test_a_broken_secrets_file_is_explained(monkeypatch, no_configuration, tmp_p
     monkeypatch.setattr(engine_module, "SECRETS_FILE", path)
     with pytest.raises(DatabaseUnavailable, match="^Không đọc được tệp .*secrets.toml"):
         engine_module.configured_url()
+
+
+def test_postgresql_connections_run_without_jit_and_without_prepared_statements(postgres_url):
+    engine = open_engine(postgres_url)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SHOW jit").scalar() == "off"
+        assert connection.connection.dbapi_connection.prepare_threshold is None
+    engine.dispose()
