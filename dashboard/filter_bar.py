@@ -1,6 +1,6 @@
 """The sidebar filters every page draws: kept across pages in the session and mirrored in the URL."""
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 
 import streamlit as st
@@ -24,10 +24,17 @@ def _end_label(end: str) -> str:
 
 
 def _seed_widgets(filters: Filters) -> None:
-    # A widget's own state is dropped on a page switch; the session keeps the canonical copy to refill it.
-    values = {name: value if value is not None else _ALL for name, value in asdict(filters).items()}
-    for name, value in values.items():
-        st.session_state.setdefault(_widget_key(name), value)
+    # Widgets take their values from the session's canonical filters on every run: a page switch may drop a
+    # widget's own state, and the on_change callbacks below keep the canonical copy current.
+    for name, value in asdict(filters).items():
+        st.session_state[_widget_key(name)] = value if value is not None else _ALL
+
+
+def _remember(name: str) -> None:
+    value = st.session_state[_widget_key(name)]
+    if name not in ("year", "end"):
+        value = value or None
+    st.session_state[STATE_KEY] = replace(st.session_state[STATE_KEY], **{name: value})
 
 
 def _choices(names: dict[str, str], all_label: str) -> tuple[list[str], callable]:
@@ -38,12 +45,13 @@ def _choices(names: dict[str, str], all_label: str) -> tuple[list[str], callable
 def _draw(options: FilterOptions) -> Filters:
     sidebar = st.sidebar
     sidebar.header("Bộ lọc")
-    year = sidebar.selectbox("Năm công tác", options.years, key=_widget_key("year"),
-                             format_func=lambda value: f"{value} (01/10/{value - 1} – 30/09/{value})")
+    year = sidebar.selectbox("Năm công tác", options.years, key=_widget_key("year"), on_change=_remember,
+                             args=("year",), format_func=lambda value: f"{value} (01/10/{value - 1} – 30/09/{value})")
     ends = end_choices(year, options.today)
     if st.session_state.get(_widget_key("end")) not in ends:
         st.session_state[_widget_key("end")] = default_end(year, options.today)
-    end = sidebar.selectbox("Kỳ báo cáo (lũy kế từ 01/10)", ends, key=_widget_key("end"), format_func=_end_label)
+    end = sidebar.selectbox("Kỳ báo cáo (lũy kế từ 01/10)", ends, key=_widget_key("end"), on_change=_remember,
+                            args=("end",), format_func=_end_label)
     picked = {}
     for name, label, names, all_label in (
         ("unit", "Đơn vị", options.units, "Toàn tỉnh"),
@@ -54,7 +62,8 @@ def _draw(options: FilterOptions) -> Filters:
         choices, label_of = _choices(names, all_label)
         if st.session_state.get(_widget_key(name)) not in choices:
             st.session_state[_widget_key(name)] = _ALL
-        picked[name] = sidebar.selectbox(label, choices, key=_widget_key(name), format_func=label_of) or None
+        picked[name] = sidebar.selectbox(label, choices, key=_widget_key(name), format_func=label_of,
+                                         on_change=_remember, args=(name,)) or None
     return Filters(year=year, end=end, **picked)
 
 

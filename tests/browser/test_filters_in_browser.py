@@ -46,3 +46,19 @@ def test_choosing_a_unit_updates_the_url_and_the_rates(app_url, app_database, pa
     other.goto(copied)
     _wait_for_gauges(other)
     _wait_for_numbers(other, expected_unit)
+
+
+def test_filters_follow_the_leader_from_page_to_page(app_url, app_database, page):
+    page.goto(f"{app_url}/?nam=2024&den=2023-12-31")
+    _wait_for_gauges(page)
+    _choose(page, "Nhóm việc", "Thu ngân sách nhà nước")
+    page.wait_for_url("**nhom=ngan_sach**", timeout=30_000)
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Nhóm việc").click()
+    page.wait_for_url("**/nhom_viec?**", timeout=30_000)
+    page.get_by_role("heading", name="Kết quả theo nhóm việc").wait_for(timeout=30_000)
+    assert "nam=2024" in page.url and "den=2023-12-31" in page.url and "nhom=ngan_sach" in page.url
+    assert page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Nhóm việc").input_value() == (
+        "Thu ngân sách nhà nước")
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan").click()
+    budget = chain_report(app_database[1], date(2023, 12, 31), Scope(group="ngan_sach"))
+    _wait_for_numbers(page, [format_percent(budget["cases"]["rate"]), format_percent(budget["money"]["rate"])])
