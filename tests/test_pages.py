@@ -102,13 +102,16 @@ def test_an_empty_scope_shows_a_message_instead_of_charts(app_engine):
     assert "chưa có việc thụ lý nào" in app.info[0].value
 
 
-def test_overview_explains_an_unreachable_database(monkeypatch):
+@pytest.mark.parametrize("page", ["overview", "units", "officers", "groups", "trend"])
+def test_every_page_explains_an_unreachable_database(monkeypatch, page):
     monkeypatch.setenv("THADS_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/khong_co")
     st.cache_resource.clear()
     st.cache_data.clear()
-    app = run_page("overview")
+    app = run_page(page)
     assert not app.exception
     assert app.error[0].value.startswith("Không kết nối được cơ sở dữ liệu")
+    assert "THADS_DATABASE_URL" in app.error[0].value
+    assert figures(app) == []
     st.cache_resource.clear()
 
 
