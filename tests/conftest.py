@@ -9,7 +9,9 @@ from sqlalchemy import create_engine, text
 
 from data_access.engine import open_engine
 from data_access.schema import metadata
+import dashboard.ui
 from dashboard.demo import build_demo
+from dashboard.exports import to_csv, to_excel
 
 POSTGRES_ADMIN_URL = os.environ.get("THADS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 # Only a developer may opt out of PostgreSQL; CI never sets this, so there a missing server fails the run.
@@ -104,6 +106,19 @@ def app_engine(monkeypatch, page_database_url):
     engine.dispose()
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Record the bytes of every CSV and Excel file the page offers, by file kind."""
+    made = {"csv": [], "xlsx": []}
+
+    def record(kind, build):
+        return lambda table, heading: made[kind].append(build(table, heading)) or made[kind][-1]
+
+    monkeypatch.setattr(dashboard.ui, "to_csv", record("csv", to_csv))
+    monkeypatch.setattr(dashboard.ui, "to_excel", record("xlsx", to_excel))
+    return made
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -1,7 +1,10 @@
 """Helpers for page tests: run a page script with AppTest and read what it drew."""
 
+import io
 import json
+import re
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from data_access.engine import PROJECT_ROOT
@@ -25,3 +28,22 @@ def figures(app: AppTest) -> list[dict]:
 def select(app: AppTest, key: str, value) -> AppTest:
     """Return the app after choosing `value` in the sidebar selectbox `key` and rerunning."""
     return app.sidebar.selectbox(key=key).set_value(value).run()
+
+
+def cell_styles(dataframe) -> dict[tuple[int, str], str]:
+    """Return the CSS the page gave each styled cell of a st.dataframe, by (row position, column name)."""
+    table = dataframe.value
+    styles = {}
+    for selectors, css in re.findall(r"([^{}]+)\{([^}]*)\}", dataframe.proto.arrow_data.styler.styles):
+        for row, col in re.findall(r"_row(\d+)_col(\d+)", selectors):
+            styles[(int(row), table.columns[int(col)])] = " ".join(css.split())
+    return styles
+
+
+def read_download(made: dict, heading_lines: int) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
+    """Return the heading lines of the CSV and the tables read back from the last CSV and Excel files."""
+    text = made["csv"][-1].decode("utf-8-sig")
+    heading = [line.strip('"') for line in text.splitlines()[:heading_lines]]
+    from_csv = pd.read_csv(io.StringIO(text), skiprows=heading_lines + 1)
+    from_excel = pd.read_excel(io.BytesIO(made["xlsx"][-1]), skiprows=heading_lines + 1)
+    return heading, from_csv, from_excel

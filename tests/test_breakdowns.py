@@ -1,6 +1,5 @@
 """The frames behind the units and officers pages: labels, the officers' table, targets and their styles."""
 
-import math
 
 import pandas as pd
 

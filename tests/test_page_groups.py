@@ -112,11 +112,3 @@ def test_a_scope_without_grouped_cases_shows_a_message(app_engine):
     assert not app.exception
     assert figures(app) == []
     assert app.info[0].value.startswith("Các nhóm việc trong phạm vi và kỳ báo cáo đã chọn chưa có việc thụ lý nào")
-
-
-def test_an_empty_scope_shows_a_message(app_engine):
-    assert chain_report(app_engine, date(2023, 10, 31), Scope(judgment_type="trong_tai", mode="chu_dong"))[
-        "cases"]["caseload"] == 0
-    app = run_page("groups", {"nam": "2024", "den": "2023-10-31", "loai": "trong_tai", "hinh_thuc": "chu_dong"})
-    assert figures(app) == []
-    assert "chưa có việc thụ lý nào" in app.info[0].value

@@ -7,8 +7,7 @@ import pandas as pd
 from dashboard.breakdowns import BELOW_TARGET_STYLE
 from dashboard.chains import Scope, chain_report, targets_by_code
 from dashboard.charts import BELOW_TARGET_COLOUR, TARGET_COLOUR
-from tests.page_support import figures, run_page, select
-from tests.test_page_units import cell_styles, downloads, read_download  # noqa: F401 (downloads is a fixture)
+from tests.page_support import cell_styles, figures, read_download, run_page, select
 
 END_OF_JUNE_2024 = {"nam": "2024", "den": "2024-06-30"}
 END = date(2024, 6, 30)
@@ -122,7 +121,7 @@ def test_a_sidebar_group_has_no_target_and_narrows_the_cases(app_engine):
     assert app.caption[0].value.startswith("Phạm vi đang lọc không có chỉ tiêu")
 
 
-def test_the_downloads_hold_the_officers_table(app_engine, downloads):  # noqa: F811
+def test_the_downloads_hold_the_officers_table(app_engine, downloads):
     app = run_page("officers", {**END_OF_JUNE_2024, "don_vi": "QN03"})
     heading, from_csv, from_excel = read_download(downloads, 2)
     assert heading == [OFFICER_TITLE, "Chi cục Thi hành án dân sự Uông Bí; từ 01/10/2023 đến hết 30/06/2024"]
@@ -131,12 +130,3 @@ def test_the_downloads_hold_the_officers_table(app_engine, downloads):  # noqa: 
         assert list(copy["Mã"]) == [row["key"] for row in rows]
         assert list(copy["Thi hành xong (việc)"]) == [row["cases"]["completed"] for row in rows]
         pd.testing.assert_frame_equal(copy, app.dataframe[0].value, check_dtype=False)
-
-
-def test_an_empty_scope_shows_a_message(app_engine):
-    assert chain_report(app_engine, date(2023, 10, 31), Scope(judgment_type="trong_tai", mode="chu_dong"))[
-        "cases"]["caseload"] == 0
-    app = run_page("officers", {"nam": "2024", "den": "2023-10-31", "loai": "trong_tai", "hinh_thuc": "chu_dong"})
-    assert not app.exception
-    assert figures(app) == []
-    assert "chưa có việc thụ lý nào" in app.info[0].value

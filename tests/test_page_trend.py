@@ -88,12 +88,3 @@ def test_to_date_stops_at_the_last_closed_month(app_engine):
     else:
         assert figures(app) == []
         assert app.info[0].value.startswith("Năm công tác này chưa có tháng nào kết thúc")
-
-
-def test_an_empty_scope_shows_a_message(app_engine):
-    assert chain_report(app_engine, date(2023, 10, 31), Scope(judgment_type="trong_tai", mode="chu_dong"))[
-        "cases"]["caseload"] == 0
-    app = run_page("trend", {"nam": "2024", "den": "2023-10-31", "loai": "trong_tai", "hinh_thuc": "chu_dong"})
-    assert not app.exception
-    assert figures(app) == []
-    assert "chưa có việc thụ lý nào" in app.info[0].value

@@ -1,55 +1,18 @@
 """The units page, run by AppTest against a generated province on both engines."""
 
-import io
-import re
 from datetime import date
 
 import pandas as pd
-import pytest
 
-import dashboard.ui
 from dashboard.breakdowns import BELOW_TARGET_STYLE, CHOSEN_STYLE, PROVINCE, group_label
 from dashboard.chains import Scope, chain_report
-from dashboard.exports import to_csv, to_excel
 from dashboard.labels import CHAIN_LABELS
-from tests.page_support import figures, run_page, select
+from tests.page_support import cell_styles, figures, read_download, run_page, select
 
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
 END_OF_2024 = {"nam": "2024", "den": "2024-09-30"}
 GROUP_CODES = ("ngan_sach", "tin_dung", "bhxh", "thu_hoi_tai_san", "trong_diem")
 UNIT_TITLE = "Kết quả thi hành án theo đơn vị"
-
-
-def cell_styles(dataframe) -> dict[tuple[int, str], str]:
-    """Return the CSS the page gave each styled cell of a st.dataframe, by (row position, column name)."""
-    table = dataframe.value
-    styles = {}
-    for selectors, css in re.findall(r"([^{}]+)\{([^}]*)\}", dataframe.proto.arrow_data.styler.styles):
-        for row, col in re.findall(r"_row(\d+)_col(\d+)", selectors):
-            styles[(int(row), table.columns[int(col)])] = " ".join(css.split())
-    return styles
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Record the bytes of every CSV and Excel file the page offers, by file kind."""
-    made = {"csv": [], "xlsx": []}
-
-    def record(kind, build):
-        return lambda table, heading: made[kind].append(build(table, heading)) or made[kind][-1]
-
-    monkeypatch.setattr(dashboard.ui, "to_csv", record("csv", to_csv))
-    monkeypatch.setattr(dashboard.ui, "to_excel", record("xlsx", to_excel))
-    return made
-
-
-def read_download(made: dict, heading_lines: int) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
-    """Return the heading lines of the CSV and the tables read back from the last CSV and Excel files."""
-    text = made["csv"][-1].decode("utf-8-sig")
-    heading = [line.strip('"') for line in text.splitlines()[:heading_lines]]
-    from_csv = pd.read_csv(io.StringIO(text), skiprows=heading_lines + 1)
-    from_excel = pd.read_excel(io.BytesIO(made["xlsx"][-1]), skiprows=heading_lines + 1)
-    return heading, from_csv, from_excel
 
 
 def _short(name: str) -> str:
@@ -181,15 +144,6 @@ def test_the_downloads_hold_the_table_under_the_title_and_scope(app_engine, down
         assert list(copy["Tỷ lệ xong (%) (việc)"]) == [row["cases"]["rate"] for row in rows]
         pd.testing.assert_frame_equal(copy, shown, check_dtype=False)
 
-
-def test_an_empty_scope_shows_a_message(app_engine):
-    empty = Scope(judgment_type="trong_tai", mode="chu_dong")
-    assert chain_report(app_engine, date(2023, 10, 31), empty)["cases"]["caseload"] == 0
-    app = run_page("units", {"nam": "2024", "den": "2023-10-31", "loai": "trong_tai", "hinh_thuc": "chu_dong"})
-    assert not app.exception
-    assert figures(app) == []
-    assert not app.dataframe
-    assert "chưa có việc thụ lý nào" in app.info[0].value
 
 
 def test_a_chosen_unit_without_cases_is_named_while_the_others_stay(app_engine):
