@@ -12,7 +12,7 @@ from dashboard.database import open_dashboard_engine
 from dashboard.demo import build_demo
 from dashboard.demo_province import SIZES
 from dashboard.formatting import format_count, format_money_short, format_percent
-from dashboard.narrative import report_paragraph
+from dashboard.narrative import budget_scope, report_paragraph
 
 
 def _iso_day(text: str) -> date:
@@ -85,8 +85,9 @@ def _run_report(args) -> int:
         elif args.by:
             print(_by_table(report))
         else:
-            budget_scope = Scope(**{**scope.__dict__, "group": "ngan_sach"})
-            print(report_paragraph(report, chain_report(engine, args.end, budget_scope)))
+            narrowed = budget_scope(scope)
+            budget = chain_report(engine, args.end, narrowed) if narrowed else None
+            print(report_paragraph(report, budget))
     finally:
         engine.dispose()
     return 0

@@ -1,7 +1,9 @@
 """The results paragraph of a periodic report, worded as the agency's own reports word it."""
 
 import datetime
+from dataclasses import replace
 
+from dashboard.chains import Scope
 from dashboard.formatting import (
     format_count,
     format_date,
@@ -12,6 +14,14 @@ from dashboard.formatting import (
 )
 
 FIRST_MONTH_OF_WORK_YEAR = 10
+
+
+BUDGET_GROUP = "ngan_sach"
+
+
+def budget_scope(scope: Scope) -> Scope | None:
+    """Return the scope of the paragraph's budget sentence, or None when the scope is already narrowed to a group."""
+    return None if scope.group is not None else replace(scope, group=BUDGET_GROUP)
 
 
 def report_paragraph(total: dict, budget: dict | None, *, months: int | None = None) -> str:

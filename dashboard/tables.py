@@ -3,7 +3,7 @@
 import pandas as pd
 
 from dashboard.chains import CASE_KEYS, MONEY_KEYS
-from dashboard.formatting import rate_change, relative_change
+from dashboard.formatting import format_count, format_percent, format_points, rate_change, relative_change
 from dashboard.labels import CHAIN_LABELS
 
 CHAIN_KEYS = {"cases": CASE_KEYS, "money": MONEY_KEYS}
@@ -25,6 +25,25 @@ def chain_table(report: dict, chain: str) -> pd.DataFrame:
         rows.append({"Chỉ tiêu": CHAIN_LABELS[key], THIS_PERIOD: now[key], LAST_YEAR: before[key], CHANGE: change,
                      CHANGE_SHARE: share})
     return pd.DataFrame(rows).set_index("Chỉ tiêu")
+
+
+def chain_table_text(report: dict, chain: str) -> pd.DataFrame:
+    """Return chain_table written out in Vietnamese: 1.577; rates 47,10; changes signed, in points for the rate."""
+    table = chain_table(report, chain)
+
+    def signed(value, text) -> str:
+        return "—" if value is None or pd.isna(value) else f"{'+' if value > 0 else ''}{text(value)}"
+
+    text = pd.DataFrame(index=table.index, columns=table.columns, dtype=object)
+    for label, row in table.iterrows():
+        if label == CHAIN_LABELS["rate"]:
+            shown = [format_percent(row[THIS_PERIOD]).removesuffix("%"), format_percent(row[LAST_YEAR]).removesuffix("%"),
+                     format_points(None if pd.isna(row[CHANGE]) else row[CHANGE]), "—"]
+        else:
+            shown = [format_count(int(row[THIS_PERIOD])), format_count(int(row[LAST_YEAR])),
+                     signed(row[CHANGE], lambda value: format_count(int(value))), signed(row[CHANGE_SHARE], format_percent)]
+        text.loc[label] = shown
+    return text
 
 
 def breakdown_table(rows: list[dict], key_label: str) -> pd.DataFrame:

@@ -26,6 +26,10 @@ def database_guard():
         st.stop()
 
 
+# Height of one st.dataframe row in pixels, to size a table so it shows every row without scrolling.
+TABLE_ROW_PIXELS = 35
+
+
 def _number_text(value, decimals: int) -> str:
     if value is None or pd.isna(value):
         return "—"
@@ -40,7 +44,7 @@ def styled(table: pd.DataFrame, rate_columns: tuple[str, ...] = ()) -> "pd.io.fo
             decimals = 2 if column in rate_columns or "Tỷ lệ" in str(column) or "(%)" in str(column) else 0
             formats[column] = lambda value, decimals=decimals: (
                 value if isinstance(value, str) else _number_text(value, decimals))
-    return table.style.format(formats)
+    return table.style.format(formats, na_rep="—")
 
 
 def download_buttons(table: pd.DataFrame, heading: list[str], file_stem: str, key: str) -> None:

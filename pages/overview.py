@@ -1,7 +1,5 @@
 """Tổng quan: both completion rates against the target and last year, the key figures, the chains, the paragraph."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from dashboard import cache
@@ -10,18 +8,17 @@ from dashboard.charts import rate_gauge
 from dashboard.filter_bar import heading, shared_filters
 from dashboard.formatting import format_billion_number, format_count, format_percent, relative_change
 from dashboard.labels import CHAIN_TITLES, COMPLETED_NOTE
-from dashboard.narrative import report_paragraph
-from dashboard.tables import chain_table
-from dashboard.ui import database_guard, stop_if_empty, styled
+from dashboard.narrative import budget_scope, report_paragraph
+from dashboard.tables import chain_table_text
+from dashboard.ui import TABLE_ROW_PIXELS, database_guard, stop_if_empty
 
 with database_guard():
     filters, options = shared_filters()
     heading("Tổng quan kết quả thi hành án dân sự", filters, options)
     end = filters.period_end(options.today)
     report = cache.report(end, filters.scope())
-    budget = None
-    if filters.group in (None, "ngan_sach"):
-        budget = cache.report(end, replace(filters.scope(), group="ngan_sach"))
+    narrowed = budget_scope(filters.scope())
+    budget = cache.report(end, narrowed) if narrowed else None
 stop_if_empty(report)
 
 target = report["target"] or {}
@@ -51,7 +48,8 @@ for column, (label, chain, key, shown) in zip(st.columns(len(cards)), cards):
 st.subheader("Kết quả theo chỉ tiêu thống kê")
 for column, chain in zip(st.columns(2), ("cases", "money")):
     column.markdown(f"**{CHAIN_TITLES[chain]}** (thi hành xong = {COMPLETED_NOTE[chain]})")
-    column.dataframe(styled(chain_table(report, chain)), key=f"overview.{chain}_table", height=598)
+    table = chain_table_text(report, chain)
+    column.dataframe(table, key=f"overview.{chain}_table", height=TABLE_ROW_PIXELS * (len(table) + 1) + 3)
 
 st.subheader("Nhận xét")
 st.markdown(report_paragraph(report, budget))

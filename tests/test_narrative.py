@@ -2,7 +2,8 @@
 
 import pytest
 
-from dashboard.narrative import report_paragraph
+from dashboard.chains import Scope
+from dashboard.narrative import budget_scope, report_paragraph
 
 QUARTER_PARAGRAPH = (
     "3 tháng đầu năm công tác 2024 (tính từ 01/10/2023 đến hết 31/12/2023), các đơn vị đã thi hành xong "
@@ -200,3 +201,10 @@ def test_progress_above_target():
 def test_without_a_budget_report_there_is_no_budget_sentence():
     paragraph = report_paragraph(_total(), None)
     assert paragraph == report_paragraph(_total(), _budget()).split(" Trong đó,")[0]
+
+
+def test_the_budget_sentence_is_only_for_a_scope_not_narrowed_to_a_group():
+    assert budget_scope(Scope()) == Scope(group="ngan_sach")
+    assert budget_scope(Scope(unit="QN01", mode="chu_dong")) == Scope(unit="QN01", group="ngan_sach", mode="chu_dong")
+    assert budget_scope(Scope(group="tin_dung")) is None
+    assert budget_scope(Scope(group="ngan_sach")) is None

@@ -7,7 +7,9 @@ import streamlit as st
 
 from dashboard.chains import Scope, chain_report
 from dashboard.filters import Filters, default_end
-from dashboard.formatting import format_billion_number, format_count, format_percent, relative_change
+from dashboard.formatting import (
+    format_billion_number, format_count, format_percent, format_points, rate_change, relative_change,
+)
 from dashboard.narrative import report_paragraph
 from dashboard.periods import work_year
 from tests.page_support import figures, run_page, select
@@ -41,12 +43,17 @@ def test_the_chain_table_holds_both_periods_and_their_difference(app_engine):
     report = chain_report(app_engine, date(2023, 12, 31))
     table = app.dataframe[0].value
     assert list(table.columns) == ["Kỳ này", "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)"]
-    row = table.loc["Có điều kiện"]
-    last_year = report["same_period_last_year"]["cases"]["enforceable"]
-    assert (row["Kỳ này"], row["Cùng kỳ năm trước"]) == (report["cases"]["enforceable"], last_year)
-    assert row["Tăng/giảm"] == report["cases"]["enforceable"] - last_year
+    now, before = report["cases"], report["same_period_last_year"]["cases"]
+    change = now["enforceable"] - before["enforceable"]
+    assert table.loc["Có điều kiện"].tolist() == [
+        format_count(now["enforceable"]), format_count(before["enforceable"]),
+        f"{'+' if change > 0 else ''}{format_count(change)}",
+        f"{'+' if change > 0 else ''}{format_percent(relative_change(now['enforceable'], before['enforceable']))}"]
+    assert table.loc["Tỷ lệ xong (%)"].tolist() == [
+        format_percent(now["rate"]).removesuffix("%"), format_percent(before["rate"]).removesuffix("%"),
+        format_points(rate_change(now["rate"], before["rate"])), "—"]
     money = app.dataframe[1].value
-    assert money.loc["Giảm", "Kỳ này"] == report["money"]["reduced"]
+    assert money.loc["Giảm", "Kỳ này"] == format_count(report["money"]["reduced"])
 
 
 def test_changing_filters_changes_the_figures_and_the_url(app_engine):

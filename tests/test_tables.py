@@ -5,7 +5,7 @@ import io
 import pandas as pd
 
 from dashboard.exports import to_csv, to_excel
-from dashboard.tables import breakdown_table, chain_table, rate_frame
+from dashboard.tables import breakdown_table, chain_table, chain_table_text, rate_frame
 
 CASES = {"brought_forward": 10, "new": 5, "caseload": 15, "delegated": 1, "cancelled": 0, "to_enforce": 14,
          "done": 6, "terminated": 1, "in_progress": 3, "deferred_c": 0, "not_enforceable": 4, "enforceable": 10,
@@ -43,3 +43,10 @@ def test_exports_write_the_heading_above_the_table():
     sheet = pd.read_excel(io.BytesIO(to_excel(table, heading)), header=None)
     assert sheet.iloc[0, 0] == "Đơn vị" and sheet.iloc[1, 0] == heading[1]
     assert sheet.iloc[3].tolist() == ["Đơn vị", "Tỷ lệ (%)"] and sheet.iloc[4].tolist() == ["Hạ Long", 47.1]
+
+
+def test_chain_table_text_writes_vietnamese_numbers_and_points_for_the_rate():
+    table = chain_table_text(REPORT, "cases")
+    assert table.loc["Có điều kiện"].tolist() == ["10", "8", "+2", "+25,00%"]
+    assert table.loc["Tỷ lệ xong (%)"].tolist() == ["70,00", "50,00", "+20,00 điểm", "—"]
+    assert table.loc["Ủy thác"].tolist() == ["1", "1", "0", "0,00%"]
