@@ -1,6 +1,5 @@
 """Chấp hành viên: each officer's caseload, completions and both rates, those below the target standing out."""
 
-from dataclasses import replace
 
 import streamlit as st
 
@@ -21,16 +20,8 @@ SCROLL_HEIGHT = 760
 
 with database_guard():
     filters, options = shared_filters()
-    title = st.container()
-    # The page's unit follows the sidebar's whenever that changes, and may differ from it in between.
-    if st.session_state.get("officers.sidebar_unit") != (filters.unit or "") or "officers.unit" not in st.session_state:
-        st.session_state["officers.unit"] = filters.unit or ""
-    st.session_state["officers.sidebar_unit"] = filters.unit or ""
-    unit = st.selectbox("Đơn vị quản lý việc (chỉ trên trang này)", ["", *options.units], key="officers.unit",
-                        format_func=lambda code: options.units.get(code, "Toàn tỉnh")) or None
-    filters = replace(filters, unit=unit)
-    with title:
-        heading(TITLE, filters, options)
+    heading(TITLE, filters, options)
+    unit = filters.unit
     end = filters.period_end(options.today)
     report = cache.report(end, filters.scope(), by="officer")
     overall = cache.report(end, filters.scope())

@@ -64,27 +64,16 @@ def test_the_money_choice_ranks_by_money(app_engine):
     _assert_split_by_target(app, rows, "money", _own_targets(app_engine), 46.95)
 
 
-def test_the_page_unit_narrows_to_its_officers_and_its_target(app_engine):
-    app = run_page("officers", END_OF_JUNE_2024)
-    app = app.selectbox(key="officers.unit").set_value("QN02").run()
+def test_the_sidebar_unit_narrows_to_its_officers_and_its_target(app_engine):
+    app = select(run_page("officers", END_OF_JUNE_2024), "filters.unit", "QN02")
     rows = chain_report(app_engine, END, Scope(unit="QN02"), by="officer")["rows"]
     assert chain_report(app_engine, END, Scope(unit="QN02"))["target"] == {"cases": 83.25, "money": 46.45}
     _assert_split_by_target(app, rows, "cases", _own_targets(app_engine), 83.25)
-    assert app.markdown[0].value == "##### Chi cục Thi hành án dân sự Cẩm Phả; từ 01/10/2023 đến hết 30/06/2024"
-    assert "chỉ tiêu của đơn vị Chi cục Thi hành án dân sự Cẩm Phả, 83,25% về việc" in app.caption[0].value
-    assert app.sidebar.selectbox(key="filters.unit").value == ""
-
-
-def test_the_page_unit_follows_the_sidebar_until_changed_on_the_page(app_engine):
-    app = select(run_page("officers", END_OF_JUNE_2024), "filters.unit", "QN01")
-    assert app.selectbox(key="officers.unit").value == "QN01"
-    app = app.selectbox(key="officers.unit").set_value("QN02").run()
-    rows = chain_report(app_engine, END, Scope(unit="QN02"), by="officer")["rows"]
     shown = {label for labels, _, _ in _bars(app).values() for label in labels}
     assert shown == {_label(row) for row in rows}
-    assert app.sidebar.selectbox(key="filters.unit").value == "QN01"
-    app = select(app, "filters.unit", "QN03")
-    assert app.selectbox(key="officers.unit").value == "QN03"
+    assert app.markdown[0].value == "##### Chi cục Thi hành án dân sự Cẩm Phả; từ 01/10/2023 đến hết 30/06/2024"
+    assert "chỉ tiêu của đơn vị Chi cục Thi hành án dân sự Cẩm Phả, 83,25% về việc" in app.caption[0].value
+    assert app.query_params["don_vi"] == "QN02"
 
 
 def test_the_table_holds_each_officers_figures_and_marks_those_below_target(app_engine):
