@@ -1,5 +1,6 @@
 """The only place that caches: the database engine for the server's life, figures for a few minutes."""
 
+import sys
 from datetime import date
 
 import streamlit as st
@@ -17,7 +18,11 @@ REPORT_TTL_SECONDS = 300
 @st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu (lần đầu tiên sẽ tạo dữ liệu mẫu, khoảng nửa phút)...")
 def engine() -> Engine:
     """Return the shared Engine of this server."""
-    return open_dashboard_engine()
+    return open_dashboard_engine(on_first_use=_announce_demo)
+
+
+def _announce_demo() -> None:
+    print("Chưa có cơ sở dữ liệu: đang tạo dữ liệu mẫu của một tỉnh (khoảng nửa phút)...", file=sys.stderr, flush=True)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính số liệu...")

@@ -4,12 +4,19 @@ import csv
 import io
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
+
+# Excel shows whole đồng with thousands separators (never in scientific notation) and rates with 2 decimals;
+# the reader's own Excel settings decide which marks it uses.
+COUNT_FORMAT = "#,##0"
+RATE_FORMAT = "#,##0.00"
+MAX_COLUMN_WIDTH = 40
 
 
 def to_csv(table: pd.DataFrame, heading: list[str]) -> bytes:
     """Return the table as UTF-8 CSV (with a BOM, so Excel reads the accents), the heading lines first."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, lineterminator="\n")
     for line in heading:
         writer.writerow([line])
     if heading:
@@ -19,11 +26,19 @@ def to_csv(table: pd.DataFrame, heading: list[str]) -> bytes:
 
 
 def to_excel(table: pd.DataFrame, heading: list[str], sheet: str = "Số liệu") -> bytes:
-    """Return the table as an .xlsx workbook with the heading lines above it."""
+    """Return the table as an .xlsx workbook with the heading lines above it, numbers shown with separators."""
     buffer = io.BytesIO()
+    first_row = len(heading) + 1 if heading else 0
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name=sheet, index=False, startrow=len(heading) + 1 if heading else 0)
+        table.to_excel(writer, sheet_name=sheet, index=False, startrow=first_row)
         worksheet = writer.sheets[sheet]
         for row, line in enumerate(heading, start=1):
             worksheet.cell(row=row, column=1, value=line)
+        for index, name in enumerate(table.columns, start=1):
+            letter = get_column_letter(index)
+            worksheet.column_dimensions[letter].width = min(MAX_COLUMN_WIDTH, max(10, len(str(name)) + 2))
+            if pd.api.types.is_numeric_dtype(table[name]):
+                fmt = RATE_FORMAT if pd.api.types.is_float_dtype(table[name]) else COUNT_FORMAT
+                for cell in worksheet[letter][first_row + 1:]:
+                    cell.number_format = fmt
     return buffer.getvalue()

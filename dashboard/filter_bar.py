@@ -69,6 +69,8 @@ def _draw(options: FilterOptions) -> Filters:
 
 def shared_filters() -> tuple[Filters, FilterOptions]:
     """Draw the sidebar filters and return the chosen filters with the options they were chosen from."""
+    # The engine first, so its spinner explains the wait when the demo database is being created.
+    cache.engine()
     options = cache.filter_options(date.today())
     if STATE_KEY not in st.session_state:
         filters, notices = from_query(st.query_params.to_dict(), options)

@@ -85,5 +85,5 @@ points = (TABLE_COLUMNS["cases_change"], TABLE_COLUMNS["money_change"])
 st.dataframe(styled(table, rate_columns=points), key="groups.table", hide_index=True)
 st.caption("± việc, ± tiền: tỷ lệ kỳ này trừ tỷ lệ cùng kỳ năm trước, tính bằng điểm phần trăm. "
            "Số tiền tính bằng đồng.")
-download_buttons(table, [describe(all_groups, options), f"{TITLE}. {OVERLAP_NOTE}"], f"nhom_viec_{end:%Y%m%d}",
+download_buttons(table, [TITLE, describe(all_groups, options), OVERLAP_NOTE], f"ket_qua_nhom_viec_{end:%Y%m%d}",
                  "groups.download")

@@ -1,6 +1,5 @@
 """Chấp hành viên: each officer's caseload, completions and both rates, those below the target standing out."""
 
-
 import streamlit as st
 
 from dashboard import cache
@@ -56,4 +55,5 @@ st.subheader("Bảng số liệu theo chấp hành viên")
 table = with_targets(officer_table(report["rows"]), {key: own_targets.get(key, target) for key in frame["key"]})
 st.dataframe(styled(table, BILLION_COLUMNS).apply(table_styles, axis=None), key="officers.table", hide_index=True)
 st.caption(("Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chấp hành viên. " if target else "") + "Bấm vào tên cột để sắp xếp.")
-download_buttons(table, [TITLE, describe(filters, options)], "chap_hanh_vien", "officers.download")
+download_buttons(table, [TITLE, describe(filters, options)], f"ket_qua_chap_hanh_vien_{end:%Y%m%d}",
+                 "officers.download")

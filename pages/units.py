@@ -75,4 +75,4 @@ st.caption("Số tiền tính bằng đồng. Tỷ lệ tô đỏ: thấp hơn c
 heading_lines = [TITLE, describe(filters, options)]
 if chosen:
     heading_lines.append(f"Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: {options.units[chosen]}.")
-download_buttons(table, heading_lines, "don_vi", "units.download")
+download_buttons(table, heading_lines, f"ket_qua_don_vi_{end:%Y%m%d}", "units.download")

@@ -3,6 +3,7 @@
 import io
 
 import pandas as pd
+from openpyxl import load_workbook
 
 from dashboard.exports import to_csv, to_excel
 from dashboard.tables import breakdown_table, chain_table, chain_table_text, rate_frame
@@ -43,6 +44,14 @@ def test_exports_write_the_heading_above_the_table():
     sheet = pd.read_excel(io.BytesIO(to_excel(table, heading)), header=None)
     assert sheet.iloc[0, 0] == "Đơn vị" and sheet.iloc[1, 0] == heading[1]
     assert sheet.iloc[3].tolist() == ["Đơn vị", "Tỷ lệ (%)"] and sheet.iloc[4].tolist() == ["Hạ Long", 47.1]
+
+
+def test_excel_cells_show_whole_dong_with_separators_and_rates_with_two_decimals():
+    table = pd.DataFrame({"Đơn vị": ["Hạ Long"], "Phải thi hành (tiền)": [1_014_421_323_000], "Tỷ lệ (%)": [47.1]})
+    worksheet = load_workbook(io.BytesIO(to_excel(table, ["Tiêu đề"])))["Số liệu"]
+    assert worksheet["B4"].value == 1_014_421_323_000 and worksheet["B4"].number_format == "#,##0"
+    assert worksheet["C4"].number_format == "#,##0.00"
+    assert worksheet.column_dimensions["B"].width == len("Phải thi hành (tiền)") + 2
 
 
 def test_chain_table_text_writes_vietnamese_numbers_and_points_for_the_rate():
