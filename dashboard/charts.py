@@ -35,8 +35,6 @@ COLUMN_CHART_HEIGHT = 520
 RATE_AXIS = "Tỷ lệ (%)"
 LAST_YEAR = "Cùng kỳ năm trước"
 RATE_FORMAT = ".2f"
-# Labels sit at the base of a bar, away from last year's marker near its end; a bar too short moves it outside.
-_BAR_LABELS = {"textposition": "auto", "insidetextanchor": "start", "textfont_size": TEXT_SIZE, "cliponaxis": False}
 
 
 def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
@@ -153,7 +151,8 @@ def paired_rates(frame: pd.DataFrame, *, title: str) -> go.Figure:
         figure.add_bar(
             name=name, x=names, y=_values(frame[f"{chain}_rate"]), offsetgroup=chain,
             customdata=[format_percent(rate) for rate in _values(frame[f"{chain}_last_year"])],
-            marker_color=colour, texttemplate=f"%{{y:{RATE_FORMAT}}}", **_BAR_LABELS,
+            marker_color=colour, texttemplate=f"%{{y:{RATE_FORMAT}}}", textposition="outside",
+            textfont_size=TEXT_SIZE, cliponaxis=False,
             hovertemplate=(f"<b>%{{x}}</b><br>Tỷ lệ {label}: %{{y:{RATE_FORMAT}}}%<br>{LAST_YEAR}: "
                            "%{customdata}<extra></extra>"))
         figure.add_scatter(
