@@ -113,16 +113,18 @@ def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None
     figure.add_annotation(x=axis_end, xanchor="left", y=1, yref="paper", yanchor="bottom", text="  Kỳ này",
                           showarrow=False, font={"size": TEXT_SIZE, "color": TEXT_COLOUR})
     if target is not None:
-        left = target > axis_end * 0.7
-        figure.add_vline(x=target, line={"dash": "dash", "color": TARGET_COLOUR, "width": 3},
-                         annotation={"text": f"Chỉ tiêu {format_percent(target)}", "font_color": TARGET_COLOUR,
-                                     "font_size": TEXT_SIZE, "bgcolor": "white"},
-                         annotation_position="bottom left" if left else "bottom right")
+        # The label stands above the plot, beside the line, where a long list does not push it out of sight.
+        figure.add_vline(x=target, line={"dash": "dash", "color": TARGET_COLOUR, "width": 3})
+        figure.add_annotation(x=target, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                              xanchor="right" if target > axis_end * 0.7 else "left",
+                              text=f"Chỉ tiêu {format_percent(target)}",
+                              font={"size": TEXT_SIZE, "color": TARGET_COLOUR})
     _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(rows) + ROW_CHART_CHROME), barmode="overlay")
     figure.update_layout(margin={"r": 90})
     figure.update_xaxes(title_text=RATE_AXIS, range=[0, axis_end])
-    figure.update_yaxes(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
-                        ticksuffix="  ")
+    # The range is set, not left to autorange, which pads a long list with empty rows; best first from the top.
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=names,
+                        range=[len(names) - 0.5, -0.5], ticksuffix="  ")
     return figure
 
 
@@ -143,7 +145,11 @@ def rate_heatmap(frame: pd.DataFrame, *, title: str) -> go.Figure:
 
 
 def paired_rates(frame: pd.DataFrame, *, title: str) -> go.Figure:
-    """Return grouped bars of the rate by cases and by money per name, last year's rates as markers on them."""
+    """Return grouped bars of the rate by cases and by money per name, last year's rates as markers on them.
+
+    The bars carry no value labels: last year's markers would cover them on short bars, and the pages show the
+    exact values in a table beside the chart.
+    """
     names = list(frame["name"])
     figure = go.Figure()
     for chain, name, label, colour in (("cases", "Về việc", "về việc", BAR_COLOUR),
@@ -151,8 +157,7 @@ def paired_rates(frame: pd.DataFrame, *, title: str) -> go.Figure:
         figure.add_bar(
             name=name, x=names, y=_values(frame[f"{chain}_rate"]), offsetgroup=chain,
             customdata=[format_percent(rate) for rate in _values(frame[f"{chain}_last_year"])],
-            marker_color=colour, texttemplate=f"%{{y:{RATE_FORMAT}}}", textposition="outside",
-            textfont_size=TEXT_SIZE, cliponaxis=False,
+            marker_color=colour,
             hovertemplate=(f"<b>%{{x}}</b><br>Tỷ lệ {label}: %{{y:{RATE_FORMAT}}}%<br>{LAST_YEAR}: "
                            "%{customdata}<extra></extra>"))
         figure.add_scatter(

@@ -66,7 +66,7 @@ def test_ranked_rates_put_the_best_at_the_top_and_missing_rates_last():
     assert bars.marker.color == BAR_COLOUR
     assert bars.customdata == ("—", "80,00%", "45,28%", "30,00%")
     assert figure.layout.yaxis.categoryarray == ("Khu vực 3", "Khu vực 4", "Khu vực 1", "Khu vực 2")
-    assert figure.layout.yaxis.autorange == "reversed"
+    assert figure.layout.yaxis.range == (3.5, -0.5)
     assert (last_year.type, last_year.name, last_year.marker.symbol) == ("scatter", "Cùng kỳ năm trước", "diamond")
     assert last_year.x == (None, 80.0, 45.28, 30.0)
     assert last_year.marker.color == LAST_YEAR_COLOUR
@@ -168,7 +168,7 @@ def test_paired_rates_set_last_year_markers_over_their_own_bars():
     assert (cases.offsetgroup, cases_before.offsetgroup) == ("cases", "cases")
     assert (money.offsetgroup, money_before.offsetgroup) == ("money", "money")
     assert (figure.layout.barmode, figure.layout.scattermode) == ("group", "group")
-    assert cases.texttemplate == "%{y:.2f}"
+    assert cases.texttemplate is None  # values are in the table beside the chart
     assert money.customdata == ("—", "25,50%")
     assert "Tỷ lệ về tiền: %{y:.2f}%" in money.hovertemplate
     assert figure.layout.yaxis.title.text == "Tỷ lệ (%)" and figure.layout.yaxis.range == (0, 100)
