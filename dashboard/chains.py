@@ -13,8 +13,8 @@ from data_access.chain_queries import (
 from dashboard.formatting import target_progress
 from dashboard.periods import Window, same_period_last_year, window_ending, work_year
 
-__all__ = ["Scope", "DIMENSIONS", "PAIR_SEPARATOR", "UnknownCode", "chain_report", "progress_against_target", "rate", "case_chain",
-           "money_chain"]
+__all__ = ["Scope", "DIMENSIONS", "PAIR_SEPARATOR", "UnknownCode", "chain_report", "progress_against_target", "rate",
+           "case_chain", "money_chain", "targets_by_code"]
 
 CASE_KEYS = ("brought_forward", "new", "caseload", "delegated", "cancelled", "to_enforce", "done", "terminated",
              "in_progress", "deferred_c", "not_enforceable", "enforceable", "completed", "rate", "carried")

@@ -58,7 +58,7 @@ def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
         indicator.gauge.threshold = {"line": {"color": TARGET_COLOUR, "width": 5}, "thickness": 0.9, "value": target}
     figure = go.Figure(indicator)
     figure.update_layout(separators=SEPARATORS, font={"family": FONT_FAMILY, "color": TEXT_COLOUR}, height=380,
-                         margin={"t": 80, "b": 20, "l": 40, "r": 40})
+                         margin={"t": 80, "b": 20, "l": 60, "r": 60})
     return figure
 
 

@@ -75,6 +75,9 @@ def _by_table(report: dict) -> str:
 
 
 def _run_report(args) -> int:
+    if args.end > date.today():
+        print(f"Ngày cuối kỳ {args.end:%d/%m/%Y} còn ở tương lai; chọn một ngày đến hôm nay.", file=sys.stderr)
+        return 2
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
     scope = Scope(unit=args.unit, officer=args.officer, group=args.group, judgment_type=args.judgment_type,
                   mode=args.mode)

@@ -37,11 +37,13 @@ def chain_table_text(report: dict, chain: str) -> pd.DataFrame:
     text = pd.DataFrame(index=table.index, columns=table.columns, dtype=object)
     for label, row in table.iterrows():
         if label == CHAIN_LABELS["rate"]:
-            shown = [format_percent(row[THIS_PERIOD]).removesuffix("%"), format_percent(row[LAST_YEAR]).removesuffix("%"),
+            shown = [format_percent(row[THIS_PERIOD]).removesuffix("%"),
+                     format_percent(row[LAST_YEAR]).removesuffix("%"),
                      format_points(None if pd.isna(row[CHANGE]) else row[CHANGE]), "—"]
         else:
             shown = [format_count(int(row[THIS_PERIOD])), format_count(int(row[LAST_YEAR])),
-                     signed(row[CHANGE], lambda value: format_count(int(value))), signed(row[CHANGE_SHARE], format_percent)]
+                     signed(row[CHANGE], lambda value: format_count(int(value))),
+                     signed(row[CHANGE_SHARE], format_percent)]
         text.loc[label] = shown
     return text
 

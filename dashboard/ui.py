@@ -26,6 +26,8 @@ def database_guard():
         st.stop()
 
 
+# Charts are read, not edited: Plotly's toolbar (in English) and its logo stay hidden.
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 # Height of one st.dataframe row in pixels, to size a table so it shows every row without scrolling.
 TABLE_ROW_PIXELS = 35
 

@@ -68,6 +68,18 @@ STATE_DONE = "done"
 STATE_TERMINATED = "terminated"
 STATE_DELEGATED = "delegated"
 STATE_CANCELLED = "cancelled"
+STATE_LABELS = {
+    STATE_IN_PROGRESS: "đang thi hành",
+    STATE_DEFERRED_C: "hoãn theo điểm c",
+    STATE_DEFERRED: "hoãn",
+    STATE_SUSPENDED: "tạm đình chỉ",
+    STATE_NOT_ENFORCEABLE: "chưa có điều kiện",
+    STATE_LEDGER: "ở sổ theo dõi riêng",
+    STATE_DONE: "đã xong",
+    STATE_TERMINATED: "đã đình chỉ",
+    STATE_DELEGATED: "đã ủy thác",
+    STATE_CANCELLED: "đã hủy quyết định",
+}
 NOT_ENFORCEABLE_STATES = (STATE_DEFERRED, STATE_SUSPENDED, STATE_NOT_ENFORCEABLE, STATE_LEDGER)
 TERMINAL_STATES = {
     "xong": STATE_DONE,

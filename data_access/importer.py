@@ -65,6 +65,13 @@ def _check(tables: dict[str, pd.DataFrame], known: KnownCodes) -> tuple[Batch, d
     return batch, timelines, issues
 
 
+_FILE_ORDER = {f"{stem}.csv": index for index, stem in enumerate(codes.EXCHANGE_COLUMNS)}
+
+
+def _issue_order(issue: ImportIssue) -> tuple:
+    return _FILE_ORDER.get(issue.file, len(_FILE_ORDER)), issue.file, issue.line
+
+
 def _provinces(parents: dict[str, str | None], levels: dict[str, str]) -> dict[str, str]:
     provinces = {}
     for code in parents:
@@ -162,7 +169,7 @@ def import_tables(engine: Engine, tables: dict[str, pd.DataFrame]) -> ImportSumm
         _lock_for_import(connection)
         batch, timelines, issues = _check(tables, _known_codes(connection))
         if issues:
-            raise ImportRejected(issues)
+            raise ImportRejected(sorted(issues, key=_issue_order))
         _write_units(connection, batch)
         _upsert(connection, officers, ("code",), list(batch.officers.values()))
         _upsert(connection, targets, ("year", "scope", "code"), list(batch.targets.values()))

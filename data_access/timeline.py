@@ -117,7 +117,7 @@ class _Replay:
             else:
                 self.breach(event, "ledger_entry",
                             "chỉ chuyển sổ theo dõi riêng khi việc đang chưa có điều kiện thi hành "
-                            f"(trạng thái hiện tại: {self.status})")
+                            f"(trạng thái hiện tại: {codes.STATE_LABELS[self.status]})")
         elif event.kind == "ra_so_rieng":
             if in_ledger:
                 self.status = codes.STATE_NOT_ENFORCEABLE

@@ -11,7 +11,7 @@ from dashboard.charts import paired_rates, share_bars
 from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import rate_change
-from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
+from dashboard.ui import CHART_CONFIG, database_guard, download_buttons, stop_if_empty, styled
 
 TITLE = "Kết quả theo nhóm việc"
 TABLE_COLUMNS = {
@@ -73,10 +73,10 @@ stop_if_empty(by_group, "Các nhóm việc trong phạm vi và kỳ báo cáo đ
 groups = _group_frame(by_group["rows"], whole)
 charted = groups.assign(name=groups["name"].map(_two_lines))
 left, right = st.columns(2)
-left.plotly_chart(paired_rates(charted, title="Tỷ lệ xong theo nhóm, so với cùng kỳ năm trước"), key="groups.rates",
-                  theme=None)
+left.plotly_chart(paired_rates(charted, title="Tỷ lệ xong theo nhóm việc"), key="groups.rates",
+                  theme=None, config=CHART_CONFIG)
 right.plotly_chart(share_bars(charted, title="Tỷ trọng của nhóm trong tổng số thụ lý"), key="groups.shares",
-                   theme=None)
+                   theme=None, config=CHART_CONFIG)
 st.caption(OVERLAP_NOTE)
 
 st.subheader("Số liệu theo nhóm việc")

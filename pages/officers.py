@@ -9,7 +9,7 @@ from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import rate_frame
-from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
+from dashboard.ui import CHART_CONFIG, database_guard, download_buttons, stop_if_empty, styled
 
 TITLE = "Kết quả thi hành án theo chấp hành viên"
 CHAINS = {"cases": "về việc", "money": "về tiền"}
@@ -49,11 +49,12 @@ frame["target"] = [own_targets.get(key, {}).get(chain) for key in frame["key"]]
 figure = ranked_rates(frame, title=f"Tỷ lệ xong {CHAINS[chain]} của {len(frame)} chấp hành viên",
                       target=(target or {}).get(chain), highlight_below_target=True)
 with st.container(height=SCROLL_HEIGHT if len(frame) > SCROLL_FROM_ROWS else "content", border=False):
-    st.plotly_chart(figure, key="officers.ranking", theme=None)
+    st.plotly_chart(figure, key="officers.ranking", theme=None, config=CHART_CONFIG)
 
 st.subheader("Bảng số liệu theo chấp hành viên")
 table = with_targets(officer_table(report["rows"]), {key: own_targets.get(key, target) for key in frame["key"]})
 st.dataframe(styled(table, BILLION_COLUMNS).apply(table_styles, axis=None), key="officers.table", hide_index=True)
-st.caption(("Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chấp hành viên. " if target else "") + "Bấm vào tên cột để sắp xếp.")
+st.caption(("Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chấp hành viên. " if target else "")
+           + "Bấm vào tên cột để sắp xếp.")
 download_buttons(table, [TITLE, describe(filters, options)], f"ket_qua_chap_hanh_vien_{end:%Y%m%d}",
                  "officers.download")

@@ -10,7 +10,7 @@ from dashboard.formatting import format_billion_number, format_count, format_per
 from dashboard.labels import CHAIN_TITLES, COMPLETED_NOTE
 from dashboard.narrative import budget_scope, report_paragraph
 from dashboard.tables import chain_table_text
-from dashboard.ui import TABLE_ROW_PIXELS, database_guard, stop_if_empty
+from dashboard.ui import CHART_CONFIG, TABLE_ROW_PIXELS, database_guard, stop_if_empty
 
 with database_guard():
     filters, options = shared_filters()
@@ -26,7 +26,8 @@ progress = progress_against_target(report) or {}
 last_year = report["same_period_last_year"]
 for column, (chain, title) in zip(st.columns(2), (("cases", "Tỷ lệ xong về việc"), ("money", "Tỷ lệ xong về tiền"))):
     column.plotly_chart(rate_gauge(title, report[chain]["rate"], target=target.get(chain),
-                                   last_year=last_year[chain]["rate"]), key=f"overview.{chain}_gauge", theme=None)
+                                   last_year=last_year[chain]["rate"]),
+                        key=f"overview.{chain}_gauge", theme=None, config=CHART_CONFIG)
     if chain in target:
         column.caption(f"Chỉ tiêu năm {format_percent(target[chain])}: đạt {format_percent(progress[chain])} kế hoạch. "
                        "Tỷ lệ lũy kế tính trên toàn bộ số có điều kiện nên tăng dần đến cuối năm.")
@@ -39,7 +40,9 @@ cards = (
     ("Thi hành xong (tỷ đồng)", "money", "completed", format_billion_number),
     ("Chuyển kỳ sau (tỷ đồng)", "money", "carried", format_billion_number),
 )
-for column, (label, chain, key, shown) in zip(st.columns(len(cards)), cards):
+# Two rows of three: six cards in one row truncate their labels on a laptop screen.
+places = [place for _ in range(2) for place in st.columns(3)]
+for column, (label, chain, key, shown) in zip(places, cards):
     change = relative_change(report[chain][key], last_year[chain][key])
     column.metric(label, shown(report[chain][key]),
                   None if change is None else f"{'+' if change > 0 else ''}{format_percent(change)} so với cùng kỳ",

@@ -7,7 +7,7 @@ from dashboard.charts import monthly_counts, trend_rates
 from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import TO_DATE
 from dashboard.trend import monthly_series
-from dashboard.ui import database_guard, stop_if_empty
+from dashboard.ui import CHART_CONFIG, database_guard, stop_if_empty
 
 RATE_COLUMNS = ["month", "this_year", "last_year"]
 
@@ -28,7 +28,7 @@ for column, (chain, title) in zip(st.columns(2), (("cases", "Tỷ lệ xong về
                                                   ("money", "Tỷ lệ xong về tiền lũy kế từ 01/10"))):
     rates = series[["month", f"{chain}_rate", f"last_{chain}_rate"]].set_axis(RATE_COLUMNS, axis=1)
     column.plotly_chart(trend_rates(rates, title=title, target=target.get(chain)), key=f"trend.{chain}_rates",
-                        theme=None)
+                        theme=None, config=CHART_CONFIG)
 notes = ["Mỗi điểm là tỷ lệ lũy kế từ 01/10 đến hết tháng, so với cùng kỳ năm công tác trước; tỷ lệ tăng dần đến "
          "cuối năm vì mẫu số là toàn bộ số có điều kiện thi hành, kể cả số năm trước chuyển sang."]
 if not target:
@@ -40,5 +40,5 @@ st.caption(" ".join(notes))
 
 st.plotly_chart(monthly_counts(series[["month", "new", "completed"]],
                                title="Số việc thụ lý mới và thi hành xong trong từng tháng"),
-                key="trend.monthly_counts", theme=None)
+                key="trend.monthly_counts", theme=None, config=CHART_CONFIG)
 st.caption("Thụ lý mới gồm cả việc khôi phục từ sổ theo dõi riêng; thi hành xong = xong + đình chỉ.")

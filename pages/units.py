@@ -11,7 +11,7 @@ from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import breakdown_table, rate_frame
-from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
+from dashboard.ui import CHART_CONFIG, database_guard, download_buttons, stop_if_empty, styled
 
 TITLE = "Kết quả thi hành án theo đơn vị"
 CHAINS = {"cases": "về việc", "money": "về tiền"}
@@ -48,7 +48,7 @@ for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
     frame = rate_frame(report["rows"], chain)
     frame["name"] = frame["key"].map(labels)
     place.plotly_chart(ranked_rates(frame, title=f"Tỷ lệ xong {label} theo đơn vị", target=target.get(chain)),
-                       key=f"units.{chain}_ranking", theme=None)
+                       key=f"units.{chain}_ranking", theme=None, config=CHART_CONFIG)
 if target:
     st.caption(f"Đường đứt nét: chỉ tiêu của toàn tỉnh ({format_percent(target['cases'])} về việc, "
                f"{format_percent(target['money'])} về tiền); chỉ tiêu riêng của từng đơn vị ở bảng dưới. "
@@ -62,7 +62,7 @@ heat_chain = st.radio("Tính theo", tuple(CHAINS), key="units.heatmap_chain", ho
                       format_func=lambda chain: CHAINS[chain].capitalize())
 st.plotly_chart(rate_heatmap(group_rates(labels, by_pair, by_group, heat_chain),
                              title=f"Tỷ lệ xong {CHAINS[heat_chain]} (%) theo đơn vị và nhóm việc"),
-                key="units.heatmap", theme=None)
+                key="units.heatmap", theme=None, config=CHART_CONFIG)
 st.caption("Bản đồ nhiệt luôn gồm cả năm nhóm việc (một việc có thể thuộc nhiều nhóm); "
            "ô \"—\": đơn vị không có việc có điều kiện của nhóm đó.")
 

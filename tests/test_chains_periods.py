@@ -156,7 +156,8 @@ def test_case_rates_round_half_up_from_the_exact_fraction(db, done, open_, expec
     (3_000_000, 1_000_000, 33.33),
 ])
 def test_money_rates_round_half_up_from_the_exact_fraction(db, amount, collected, expected):
-    got = report_on(db, "2023-12-31", [case("Q1", "2023-06-01", amount)], [ev("Q1", "2023-11-01", "thu_tien", collected)])
+    got = report_on(db, "2023-12-31", [case("Q1", "2023-06-01", amount)],
+                    [ev("Q1", "2023-11-01", "thu_tien", collected)])
     assert got["money"]["rate"] == expected
 
 

@@ -315,3 +315,9 @@ def test_demo_replaces_the_database_with_a_small_province(sample_db, capsys):
         assert connection.execute(select(units.c.code).order_by(units.c.code)).scalars().all() == [
             "QN00", "QN01", "QN02", "QN03",
         ]
+
+
+def test_a_period_ending_in_the_future_is_refused(db, capsys):
+    code, out, err = _cli(capsys, "report", "--end", "2099-12-31", "--db", _url(db))
+    assert (code, out) == (2, "")
+    assert err.strip() == "Ngày cuối kỳ 31/12/2099 còn ở tương lai; chọn một ngày đến hôm nay."
