@@ -43,7 +43,7 @@ def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
     indicator = go.Indicator(
         mode="gauge+number+delta" if last_year is not None else "gauge+number",
         value=rate if rate is not None else 0,
-        number={"suffix": "%", "valueformat": ".2f", "font": {"size": 64, "color": TEXT_COLOUR}},
+        number={"suffix": "%", "valueformat": ".2f", "font": {"size": 56, "color": TEXT_COLOUR}},
         title={"text": title, "font": {"size": 26, "color": TEXT_COLOUR}},
         gauge={
             "axis": {"range": [0, 100], "ticksuffix": "%", "tickfont": {"size": 16, "color": TEXT_COLOUR}},
@@ -52,7 +52,7 @@ def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
         },
     )
     if last_year is not None:
-        indicator.delta = {"reference": last_year, "valueformat": "+.2f", "suffix": " điểm so với cùng kỳ",
+        indicator.delta = {"reference": last_year, "valueformat": "+.2f", "suffix": " điểm",
                            "font": {"size": 20}}
     if target is not None:
         indicator.gauge.threshold = {"line": {"color": TARGET_COLOUR, "width": 5}, "thickness": 0.9, "value": target}

@@ -29,7 +29,8 @@ for column, (chain, title) in zip(st.columns(2), (("cases", "Tỷ lệ xong về
                                    last_year=last_year[chain]["rate"]),
                         key=f"overview.{chain}_gauge", theme=None, config=CHART_CONFIG)
     if chain in target:
-        column.caption(f"Chỉ tiêu năm {format_percent(target[chain])}: đạt {format_percent(progress[chain])} kế hoạch. "
+        column.caption(f"Số điểm dưới tỷ lệ: thay đổi so với cùng kỳ năm trước. "
+                       f"Chỉ tiêu năm {format_percent(target[chain])}: đạt {format_percent(progress[chain])} kế hoạch. "
                        "Tỷ lệ lũy kế tính trên toàn bộ số có điều kiện nên tăng dần đến cuối năm.")
 
 cards = (
