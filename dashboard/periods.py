@@ -59,17 +59,7 @@ def same_period_last_year(window: Window) -> Window:
     return Window(date(window.start.year - 1, window.start.month, window.start.day), year_earlier(window.end))
 
 
-def months_elapsed(window: Window) -> int:
-    """Return how many whole months the window covers when it ends on a month end (else the months begun)."""
-    return (window.end.year - window.start.year) * 12 + window.end.month - window.start.month + 1
-
-
 def month_ends(year: int, until: date | None = None) -> list[date]:
     """Return the month ends of work-year `year`, up to `until` when given."""
     ends = [month_end(year - 1 if month >= 10 else year, month) for month in (10, 11, 12, *range(1, 10))]
     return [end for end in ends if until is None or end <= until]
-
-
-def latest_month_end(today: date) -> date:
-    """Return the last month end on or before today."""
-    return today if is_month_end(today) else date(today.year, today.month, 1) - timedelta(days=1)

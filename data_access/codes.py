@@ -30,23 +30,6 @@ CLASSIFICATION_EVENTS = ("co_dieu_kien", "chua_co_dieu_kien", "hoan", "tam_dinh_
 LEDGER_EVENTS = ("vao_so_rieng", "ra_so_rieng")
 EVENT_TYPES = ("phan_cong",) + CLASSIFICATION_EVENTS + LEDGER_EVENTS + MONEY_EVENTS + TERMINAL_EVENTS
 
-EVENT_LABELS = {
-    "thu_tien": "Thu tiền",
-    "giam": "Giảm nghĩa vụ",
-    "xong": "Thi hành xong",
-    "dinh_chi": "Đình chỉ thi hành án",
-    "uy_thac": "Ủy thác thi hành án",
-    "huy_quyet_dinh": "Hủy, thu hồi quyết định",
-    "co_dieu_kien": "Xác minh: có điều kiện",
-    "chua_co_dieu_kien": "Xác minh: chưa có điều kiện",
-    "hoan": "Hoãn thi hành án",
-    "tam_dinh_chi": "Tạm đình chỉ",
-    "tiep_tuc": "Tiếp tục thi hành",
-    "vao_so_rieng": "Chuyển sổ theo dõi riêng",
-    "ra_so_rieng": "Khôi phục từ sổ theo dõi riêng",
-    "phan_cong": "Phân công chấp hành viên",
-}
-
 # Order in which events of one day apply (domain.md section 3); equal ranks keep file order.
 EVENT_DAY_ORDER = {kind: rank for rank, kinds in enumerate((
     ("phan_cong",), CLASSIFICATION_EVENTS, LEDGER_EVENTS, ("giam",), ("thu_tien",), TERMINAL_EVENTS,

@@ -84,5 +84,3 @@ targets = Table(
     Column("cases_rate", Numeric(5, 2), nullable=False),
     Column("money_rate", Numeric(5, 2), nullable=False),
 )
-
-DERIVED_TABLES = (case_states, events, case_groups)

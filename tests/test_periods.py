@@ -7,9 +7,7 @@ import pytest
 from dashboard.periods import (
     Window,
     is_month_end,
-    latest_month_end,
     month_ends,
-    months_elapsed,
     same_period_last_year,
     window_ending,
     work_year,
@@ -104,27 +102,3 @@ def test_month_ends_until_after_the_work_year_gives_all_twelve():
 ])
 def test_is_month_end(day, expected):
     assert is_month_end(day) is expected
-
-
-@pytest.mark.parametrize(("today", "expected"), [
-    (date(2024, 9, 30), date(2024, 9, 30)),
-    (date(2026, 11, 28), date(2026, 10, 31)),
-    (date(2024, 3, 1), date(2024, 2, 29)),
-    (date(2024, 1, 1), date(2023, 12, 31)),
-    (date(2023, 3, 30), date(2023, 2, 28)),
-])
-def test_latest_month_end_is_today_on_a_month_end_else_the_previous_one(today, expected):
-    assert latest_month_end(today) == expected
-
-
-@pytest.mark.parametrize(("end", "months"), [
-    (date(2023, 10, 31), 1),
-    (date(2023, 12, 31), 3),
-    (date(2024, 3, 31), 6),
-    (date(2024, 6, 30), 9),
-    (date(2024, 9, 30), 12),
-    (date(2023, 10, 1), 1),
-    (date(2024, 1, 15), 4),
-])
-def test_months_elapsed_counts_the_months_begun_since_1_october(end, months):
-    assert months_elapsed(window_ending(end)) == months

@@ -6,7 +6,8 @@ import pytest
 
 from dashboard.chains import chain_report
 from dashboard.formatting import format_percent
-from dashboard.periods import latest_month_end
+from dashboard.filters import Filters, default_end
+from dashboard.periods import work_year
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -22,5 +23,7 @@ def test_overview_renders_both_rates(app_url, app_database, page):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     numbers = page.locator(f"{GAUGE} .number").all_text_contents()
-    report = chain_report(app_database[1], latest_month_end(date.today()))
+    today = date.today()
+    shown_end = Filters(work_year(today), default_end(work_year(today), today)).period_end(today)
+    report = chain_report(app_database[1], shown_end)
     assert numbers == [format_percent(report["cases"]["rate"]), format_percent(report["money"]["rate"])]
