@@ -32,19 +32,71 @@ PAIR_SEPARATOR = "|"
 CASE_DIMENSION = "case"
 
 
-def _dimension(name: str | None, at_end):
+# The table a breakdown needs joined to the cases, for those that need one.
+_DIMENSION_JOINS = {"province": units, "group": case_groups, "unit_group": case_groups}
+
+
+def _dimension_key(name: str | None, at_end):
     if name is None:
-        return literal(""), None
+        return literal("")
     return {
-        "unit": (cases.c.unit_code, None),
-        "province": (units.c.province_code, units),
-        "officer": (at_end.c.officer_code, None),
-        "group": (case_groups.c.group_code, case_groups),
-        "judgment_type": (cases.c.judgment_type, None),
-        "mode": (cases.c.mode, None),
-        "unit_group": (cases.c.unit_code + literal(PAIR_SEPARATOR) + case_groups.c.group_code, case_groups),
-        CASE_DIMENSION: (cases.c.code, None),
+        "unit": cases.c.unit_code,
+        "province": units.c.province_code,
+        "officer": at_end.c.officer_code,
+        "group": case_groups.c.group_code,
+        "judgment_type": cases.c.judgment_type,
+        "mode": cases.c.mode,
+        "unit_group": cases.c.unit_code + literal(PAIR_SEPARATOR) + case_groups.c.group_code,
+        CASE_DIMENSION: cases.c.code,
     }[name]
+
+
+@dataclass(frozen=True)
+class CaseloadSql:
+    """The FROM and WHERE of a window's caseload and its per-case expressions, shared by sums and case lists."""
+
+    at_end: object
+    source: object
+    conditions: tuple
+    brought_forward: object
+    opening: object
+    collected: object
+    reduced: object
+    remaining: object
+
+
+def caseload_sql(start: date, end: date, scope: Scope = Scope(), joined=None) -> CaseloadSql:
+    """Return the SQL pieces selecting the caseload of the window [start, end] in a scope (joined: units/groups)."""
+    before = start - timedelta(days=1)
+    at_end = case_states.alias("at_end")
+    at_start = case_states.alias("at_start")
+    brought_forward = and_(cases.c.decided_on < start, at_start.c.status.notin_(_EXITED_BEFORE_OR_LEDGER))
+    in_caseload = or_(
+        brought_forward,
+        cases.c.decided_on >= start,
+        and_(at_start.c.status == codes.STATE_LEDGER, _restored_between(start, end)),
+    )
+    source = cases.join(
+        at_end, and_(at_end.c.case_id == cases.c.id, at_end.c.valid_from <= end, at_end.c.valid_to > end)
+    ).outerjoin(
+        at_start, and_(at_start.c.case_id == cases.c.id, at_start.c.valid_from <= before, at_start.c.valid_to > before)
+    )
+    if joined is units:
+        source = source.join(units, units.c.code == cases.c.unit_code)
+    elif joined is case_groups:
+        source = source.join(case_groups, case_groups.c.case_id == cases.c.id)
+    return CaseloadSql(
+        at_end=at_end,
+        source=source,
+        # A case that left before the window cannot be in its caseload; skipping it early saves the state joins.
+        conditions=(cases.c.decided_on <= end, or_(cases.c.exit_on.is_(None), cases.c.exit_on >= start),
+                    in_caseload, *_scope_filters(scope, at_end)),
+        brought_forward=case((brought_forward, 1), else_=0),
+        opening=cases.c.amount - func.coalesce(at_start.c.collected, 0) - func.coalesce(at_start.c.reduced, 0),
+        collected=at_end.c.collected - func.coalesce(at_start.c.collected, 0),
+        reduced=at_end.c.reduced - func.coalesce(at_start.c.reduced, 0),
+        remaining=cases.c.amount - at_end.c.collected - at_end.c.reduced,
+    )
 
 
 def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
@@ -57,44 +109,23 @@ def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(
     """
     if by is not None and by not in (*DIMENSIONS, CASE_DIMENSION):
         raise ValueError(f"unknown breakdown {by!r}")
-    before = start - timedelta(days=1)
-    at_end = case_states.alias("at_end")
-    at_start = case_states.alias("at_start")
-    key, joined = _dimension(by, at_end)
-    brought_forward = and_(cases.c.decided_on < start, at_start.c.status.notin_(_EXITED_BEFORE_OR_LEDGER))
-    in_caseload = or_(
-        brought_forward,
-        cases.c.decided_on >= start,
-        and_(at_start.c.status == codes.STATE_LEDGER, _restored_between(start, end)),
-    )
-    opening = cases.c.amount - func.coalesce(at_start.c.collected, 0) - func.coalesce(at_start.c.reduced, 0)
-    source = cases.join(
-        at_end, and_(at_end.c.case_id == cases.c.id, at_end.c.valid_from <= end, at_end.c.valid_to > end)
-    ).outerjoin(
-        at_start, and_(at_start.c.case_id == cases.c.id, at_start.c.valid_from <= before, at_start.c.valid_to > before)
-    )
-    if joined is units:
-        source = source.join(units, units.c.code == cases.c.unit_code)
-    elif joined is case_groups:
-        source = source.join(case_groups, case_groups.c.case_id == cases.c.id)
-    is_brought_forward = case((brought_forward, 1), else_=0)
+    sql = caseload_sql(start, end, scope, _DIMENSION_JOINS.get(by))
+    key = _dimension_key(by, sql.at_end)
     query = (
         select(
             key.label("key"),
-            at_end.c.status.label("status"),
+            sql.at_end.c.status.label("status"),
             cases.c.exit_collected_any.label("collected_any"),
-            is_brought_forward.label("brought_forward"),
+            sql.brought_forward.label("brought_forward"),
             func.count().label("cases"),
-            func.sum(opening).label("opening"),
-            func.sum(at_end.c.collected - func.coalesce(at_start.c.collected, 0)).label("collected"),
-            func.sum(at_end.c.reduced - func.coalesce(at_start.c.reduced, 0)).label("reduced"),
-            func.sum(cases.c.amount - at_end.c.collected - at_end.c.reduced).label("remaining"),
+            func.sum(sql.opening).label("opening"),
+            func.sum(sql.collected).label("collected"),
+            func.sum(sql.reduced).label("reduced"),
+            func.sum(sql.remaining).label("remaining"),
         )
-        .select_from(source)
-        # A case that left before the window cannot be in its caseload; skipping it early saves the state joins.
-        .where(cases.c.decided_on <= end, or_(cases.c.exit_on.is_(None), cases.c.exit_on >= start), in_caseload,
-               *_scope_filters(scope, at_end))
-        .group_by(key, at_end.c.status, cases.c.exit_collected_any, is_brought_forward)
+        .select_from(sql.source)
+        .where(*sql.conditions)
+        .group_by(key, sql.at_end.c.status, cases.c.exit_collected_any, sql.brought_forward)
     )
     with engine.connect() as connection:
         frame = pd.DataFrame(connection.execute(query).mappings().all(),
