@@ -1,0 +1,89 @@
+"""The cases behind a chain cell: their count equals the cell, and paging, sorting and filters stay exact."""
+
+from datetime import date
+
+import pytest
+
+from data_access.case_list import BUCKETS, CELLS, CaseFilter, case_list
+from data_access.importer import import_tables
+from dashboard.chains import Scope, chain_report
+from dashboard.periods import window_ending
+from tests.edge_data import make_edge_tables
+
+ENDS = (date(2023, 12, 31), date(2024, 9, 30), date(2025, 2, 28))
+
+
+@pytest.fixture
+def edge_db(db):
+    """Return the db fixture holding the edge-case province of seed 1."""
+    import_tables(db, make_edge_tables(1))
+    return db
+
+
+def _everything(engine, end, scope=Scope(), cell="caseload", narrow=CaseFilter(), **options):
+    window = window_ending(end)
+    page, total = case_list(engine, window.start, end, scope, cell=cell, narrow=narrow, limit=100_000, **options)
+    assert len(page) == total
+    return page
+
+
+def test_every_cell_lists_as_many_cases_as_the_chain_counts(edge_db):
+    scopes = (Scope(), Scope(unit="H11"), Scope(group="ngan_sach"), Scope(officer="CHV03"), Scope(mode="theo_don"))
+    checked = 0
+    for end in ENDS:
+        window = window_ending(end)
+        for scope in scopes:
+            chain = chain_report(edge_db, end, scope)["cases"]
+            for cell in CELLS:
+                _, total = case_list(edge_db, window.start, end, scope, cell=cell, limit=1)
+                assert total == chain[cell], (end, scope, cell)
+                checked += chain[cell] > 0
+    assert checked > 150
+
+
+def test_pages_cover_the_list_once_in_sort_order(edge_db):
+    end = date(2024, 9, 30)
+    whole = _everything(edge_db, end, sort="remaining", descending=True)
+    pages = [case_list(edge_db, date(2023, 10, 1), end, sort="remaining", offset=offset, limit=7)[0]
+             for offset in range(0, len(whole), 7)]
+    assert [code for page in pages for code in page["code"]] == list(whole["code"])
+    assert list(whole["remaining"]) == sorted(whole["remaining"], reverse=True)
+    ties = whole.groupby("remaining")["code"].apply(list)
+    assert all(codes == sorted(codes) for codes in ties)
+    beyond, total = case_list(edge_db, date(2023, 10, 1), end, offset=len(whole) + 5)
+    assert beyond.empty and total == len(whole)
+
+
+def test_sorting_by_age_ascending(edge_db):
+    page = _everything(edge_db, date(2024, 9, 30), sort="age_days", descending=False)
+    ages = list(page["age_days"])
+    assert ages == sorted(ages) and ages[0] >= 0
+    first = page.iloc[0]
+    assert first["age_days"] == (date(2024, 9, 30) - first["decided_on"]).days
+
+
+def test_filters_by_bucket_age_and_remaining(edge_db):
+    end = date(2024, 9, 30)
+    whole = _everything(edge_db, end)
+    assert set(whole["bucket"]) <= set(BUCKETS) and len(set(whole["bucket"])) >= 5
+    narrow = CaseFilter(buckets=("in_progress", "not_enforceable"), min_age_days=100, max_age_days=900,
+                        min_remaining=1, max_remaining=500_000_000)
+    got = _everything(edge_db, end, narrow=narrow)
+    expected = whole[whole["bucket"].isin(narrow.buckets) & whole["age_days"].between(100, 900)
+                     & whole["remaining"].between(1, 500_000_000)]
+    assert len(expected) > 3
+    assert sorted(got["code"]) == sorted(expected["code"])
+
+
+def test_the_bucket_of_a_listed_case_agrees_with_its_cell(edge_db):
+    end = date(2024, 9, 30)
+    assert set(_everything(edge_db, end, cell="completed")["bucket"]) <= {"done", "terminated"}
+    assert set(_everything(edge_db, end, cell="carried")["bucket"]) <= {"in_progress", "deferred_c",
+                                                                         "not_enforceable"}
+
+
+@pytest.mark.parametrize("options", [{"cell": "xong"}, {"sort": "decided_on; drop table cases"},
+                                     {"narrow": CaseFilter(buckets=("lost",))}])
+def test_unknown_names_are_refused(db, options):
+    with pytest.raises(ValueError):
+        case_list(db, date(2023, 10, 1), date(2023, 12, 31), **options)
