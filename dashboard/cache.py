@@ -3,9 +3,11 @@
 import sys
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
+from data_access.case_list import CaseFilter, case_list
 from data_access.chain_queries import dimension_names, first_decision_date
 from dashboard.chains import Scope, chain_report, targets_by_code
 from dashboard.database import open_dashboard_engine
@@ -48,3 +50,11 @@ def names(by: str) -> dict[str, str]:
 def targets(year: int, kind: str) -> dict[str, dict]:
     """Return every unit's or officer's target of a work-year, cached."""
     return targets_by_code(engine(), year, kind)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tìm các việc...")
+def cases(start: date, end: date, scope: Scope, cell: str, narrow: CaseFilter, sort: str, descending: bool,
+          offset: int, limit: int) -> tuple[pd.DataFrame, int]:
+    """Return one page of the cases behind a chain cell and their total, cached."""
+    return case_list(engine(), start, end, scope, cell=cell, narrow=narrow, sort=sort, descending=descending,
+                     offset=offset, limit=limit)
