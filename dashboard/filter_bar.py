@@ -8,10 +8,12 @@ import streamlit as st
 from data_access import codes
 from dashboard import cache
 from dashboard.filters import (
-    TO_DATE, FilterOptions, Filters, default_end, describe, end_choices, from_query, to_query,
+    PARAMETERS, TO_DATE, FilterOptions, Filters, default_end, describe, end_choices, from_query, to_query,
 )
 
 STATE_KEY = "filters"
+# The shared filters' URL parameters as the last run wrote them.
+WRITTEN_KEY = "filters.written"
 _ALL = ""
 
 
@@ -67,19 +69,40 @@ def _draw(options: FilterOptions) -> Filters:
     return Filters(year=year, end=end, **picked)
 
 
+def _from_outside(query: dict[str, str]) -> bool:
+    # The URL changed without this page writing it (first visit, a pasted link, the browser's back or forward
+    # button) exactly when its shared part differs from what the last run wrote.
+    shared = {key: value for key, value in query.items() if key in PARAMETERS.values()}
+    return STATE_KEY not in st.session_state or (bool(shared) and shared != st.session_state.get(WRITTEN_KEY))
+
+
+def _write_url(filters: Filters) -> None:
+    written = to_query(filters)
+    for key in PARAMETERS.values():
+        if key not in written and key in st.query_params:
+            del st.query_params[key]
+    st.query_params.update(written)
+    st.session_state[WRITTEN_KEY] = written
+
+
 def shared_filters() -> tuple[Filters, FilterOptions]:
-    """Draw the sidebar filters and return the chosen filters with the options they were chosen from."""
+    """Draw the sidebar filters and return the chosen filters with the options they were chosen from.
+
+    The URL wins when it changed from outside (a link, back or forward); otherwise the session's filters do, so
+    they follow the leader from page to page. A page's own URL parameters are left as they are.
+    """
     # The engine first, so its spinner explains the wait when the demo database is being created.
     cache.engine()
     options = cache.filter_options(date.today())
-    if STATE_KEY not in st.session_state:
-        filters, notices = from_query(st.query_params.to_dict(), options)
+    query = st.query_params.to_dict()
+    if _from_outside(query):
+        filters, notices = from_query(query, options)
         st.session_state[STATE_KEY] = filters
         st.session_state["filters.notices"] = notices
     _seed_widgets(st.session_state[STATE_KEY])
     filters = _draw(options)
     st.session_state[STATE_KEY] = filters
-    st.query_params.from_dict(to_query(filters))
+    _write_url(filters)
     for notice in st.session_state.pop("filters.notices", []):
         st.warning(notice)
     st.sidebar.caption("Đường link trên thanh địa chỉ giữ nguyên bộ lọc này: sao chép để gửi cho người khác.")

@@ -130,3 +130,24 @@ def test_key_figures_carry_their_change_on_last_year(app_engine):
     change = relative_change(report["cases"]["completed"], report["same_period_last_year"]["cases"]["completed"])
     sign = "+" if change > 0 else ""
     assert metrics["Thi hành xong (việc)"].delta == f"{sign}{format_percent(change)} so với cùng kỳ"
+
+
+def test_a_url_changed_from_outside_wins_over_the_session(app_engine):
+    app = run_page("overview", {"nam": "2024", "den": "2023-12-31"})
+    app = select(app, "filters.unit", "QN01")
+    assert dict(app.query_params) == {"nam": "2024", "den": "2023-12-31", "don_vi": "QN01"}
+    # The browser's back button puts the previous URL back; the page must show that view again.
+    for key in list(app.query_params):
+        del app.query_params[key]
+    app.query_params["nam"] = "2024"
+    app.query_params["den"] = "2023-12-31"
+    app = app.run()
+    assert app.sidebar.selectbox(key="filters.unit").value == ""
+    whole = chain_report(app_engine, date(2023, 12, 31))
+    assert figures(app)[0]["data"][0]["value"] == whole["cases"]["rate"]
+
+
+def test_a_pages_own_url_parameters_are_left_alone(app_engine):
+    app = run_page("overview", {"nam": "2024", "den": "2023-12-31", "trang": "3"})
+    app = select(app, "filters.group", "ngan_sach")
+    assert dict(app.query_params) == {"nam": "2024", "den": "2023-12-31", "nhom": "ngan_sach", "trang": "3"}

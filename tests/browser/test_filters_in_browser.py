@@ -62,3 +62,21 @@ def test_filters_follow_the_leader_from_page_to_page(app_url, app_database, page
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan").click()
     budget = chain_report(app_database[1], date(2023, 12, 31), Scope(group="ngan_sach"))
     _wait_for_numbers(page, [format_percent(budget["cases"]["rate"]), format_percent(budget["money"]["rate"])])
+
+
+def test_the_back_button_returns_to_the_previous_view(app_url, app_database, page):
+    engine = app_database[1]
+    page.goto(f"{app_url}/?nam=2024&den=2023-12-31")
+    _wait_for_gauges(page)
+    whole = chain_report(engine, date(2023, 12, 31))
+    expected_whole = [format_percent(whole["cases"]["rate"]), format_percent(whole["money"]["rate"])]
+    _wait_for_numbers(page, expected_whole)
+    _choose(page, "Đơn vị", "Chi cục Thi hành án dân sự Hạ Long")
+    page.wait_for_url("**don_vi=QN01**", timeout=30_000)
+    unit = chain_report(engine, date(2023, 12, 31), Scope(unit="QN01"))
+    _wait_for_numbers(page, [format_percent(unit["cases"]["rate"]), format_percent(unit["money"]["rate"])])
+    page.go_back()
+    page.wait_for_function("!location.search.includes('don_vi')", timeout=30_000)
+    _wait_for_numbers(page, expected_whole)
+    assert page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Đơn vị").input_value() == (
+        "Toàn tỉnh")
