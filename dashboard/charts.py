@@ -236,3 +236,20 @@ def _style(figure: go.Figure, title: str, *, height: int, **layout) -> None:
         hoverlabel={"font": {"size": TEXT_SIZE, "family": FONT_FAMILY}}, **layout)
     figure.update_xaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)
     figure.update_yaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)
+
+
+def money_over_time(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return step lines of one case's money collected, reduced and remaining, in đồng, from each state's start."""
+    days = [day.isoformat() for day in frame["day"]]
+    figure = go.Figure()
+    for column, name, colour, dash in (("collected", "Đã thu", TARGET_COLOUR, "solid"),
+                                       ("reduced", "Đã giảm", SECOND_COLOUR, "dot"),
+                                       ("remaining", "Còn phải thi hành", BAR_COLOUR, "solid")):
+        figure.add_scatter(
+            name=name, x=days, y=_values(frame[column]), mode="lines+markers", line_shape="hv",
+            line={"color": colour, "dash": dash, "width": 3}, marker_size=9,
+            hovertemplate=f"<b>%{{x|%d/%m/%Y}}</b><br>{name}: %{{y:,d}} đồng<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT)
+    figure.update_xaxes(title_text="Ngày", type="date", tickformat="%d/%m/%Y")
+    figure.update_yaxes(title_text="Số tiền (đồng)", rangemode="tozero", tickformat=",d")
+    return figure

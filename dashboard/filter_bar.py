@@ -109,6 +109,20 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     return filters, options
 
 
+def drill_to(page: str, filters: Filters, **changes) -> None:
+    """Open a page with the filters changed, as a new URL the browser's back button returns from."""
+    chosen = replace(filters, **changes)
+    st.session_state[STATE_KEY] = chosen
+    st.session_state[WRITTEN_KEY] = to_query(chosen)
+    st.switch_page(page, query_params=to_query(chosen))
+
+
+def picked_label(selection) -> str | None:
+    """Return the category label of the bar clicked in a chart drawn with on_select, or None."""
+    points = selection.selection.points if selection else []
+    return points[0]["y"] if points else None
+
+
 def heading(title: str, filters: Filters, options: FilterOptions) -> None:
     """Draw the page title and the line naming the scope and period."""
     st.title(title)

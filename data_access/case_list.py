@@ -95,7 +95,8 @@ def case_list(engine: Engine, start: date, end: date, scope: Scope = Scope(), *,
         "code": cases.c.code, "decision_no": cases.c.decision_no, "decided_on": cases.c.decided_on,
         "unit_code": cases.c.unit_code, "officer_code": sql.at_end.c.officer_code,
         "judgment_type": cases.c.judgment_type, "mode": cases.c.mode, "amount": cases.c.amount,
-        "bucket": case(*((condition, name) for name, condition in buckets.items()), else_=""), "remaining": sql.remaining, "age_days": age,
+        "bucket": case(*((condition, name) for name, condition in buckets.items()), else_=""),
+        "remaining": sql.remaining, "age_days": age,
     }
     order = columns[sort].desc() if descending else columns[sort].asc()
     page = (select(*(expression.label(name) for name, expression in columns.items()))

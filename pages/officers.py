@@ -1,5 +1,7 @@
 """Chấp hành viên: each officer's caseload, completions and both rates, those below the target standing out."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import cache
@@ -9,7 +11,7 @@ from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import rate_frame
-from dashboard.ui import CHART_CONFIG, database_guard, download_buttons, stop_if_empty, styled
+from dashboard.ui import CHART_CONFIG, breadcrumbs, database_guard, download_buttons, stop_if_empty, styled
 
 TITLE = "Kết quả thi hành án theo chấp hành viên"
 CHAINS = {"cases": "về việc", "money": "về tiền"}
@@ -21,6 +23,9 @@ with database_guard():
     filters, options = shared_filters()
     heading(TITLE, filters, options)
     unit = filters.unit
+    if unit:
+        breadcrumbs([("Toàn tỉnh", "pages/units.py", replace(filters, unit=None)),
+                     (options.units[unit], None, filters)])
     end = filters.period_end(options.today)
     report = cache.report(end, filters.scope(), by="officer")
     overall = cache.report(end, filters.scope())

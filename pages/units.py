@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import cache
 from dashboard.breakdowns import group_rates, table_styles, unit_labels, with_targets
 from dashboard.charts import rate_heatmap, ranked_rates
-from dashboard.filter_bar import heading, shared_filters
+from dashboard.filter_bar import drill_to, heading, picked_label, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import breakdown_table, rate_frame
@@ -47,8 +47,14 @@ target = province["target"] or {}
 for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
     frame = rate_frame(report["rows"], chain)
     frame["name"] = frame["key"].map(labels)
-    place.plotly_chart(ranked_rates(frame, title=f"Tỷ lệ xong {label} theo đơn vị", target=target.get(chain)),
-                       key=f"units.{chain}_ranking", theme=None, config=CHART_CONFIG)
+    clicked = place.plotly_chart(ranked_rates(frame, title=f"Tỷ lệ xong {label} theo đơn vị",
+                                              target=target.get(chain)),
+                                 key=f"units.{chain}_ranking", theme=None, config=CHART_CONFIG, on_select="rerun",
+                                 selection_mode="points")
+    unit_of_label = {shown: key for key, shown in labels.items()}
+    if picked_label(clicked) in unit_of_label:
+        drill_to("pages/officers.py", filters, unit=unit_of_label[picked_label(clicked)])
+st.caption("Bấm vào cột của một đơn vị để xem các chấp hành viên của đơn vị đó.")
 if target:
     st.caption(f"Đường đứt nét: chỉ tiêu của toàn tỉnh ({format_percent(target['cases'])} về việc, "
                f"{format_percent(target['money'])} về tiền); chỉ tiêu riêng của từng đơn vị ở bảng dưới. "

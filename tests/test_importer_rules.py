@@ -182,7 +182,8 @@ def test_every_issue_is_listed_not_only_the_first(db):
 def test_issues_are_listed_in_file_order_then_line_order(db):
     broken = tables(
         cases=[case("V1", "2023-06-01", M), case("V2", "2023-06-01", M, unit="H99")],
-        events=[ev("V1", "2023-07-01", "xong"), ev("V1", "2023-08-01", "thu_tien", M), ev("V1", "2023-05-01", "giam", M)],
+        events=[ev("V1", "2023-07-01", "xong"), ev("V1", "2023-08-01", "thu_tien", M),
+                ev("V1", "2023-05-01", "giam", M)],
         targets=[target(2024, "tinh", "", "180", "40")],
     )
     with pytest.raises(ImportRejected) as caught:

@@ -15,6 +15,8 @@ PAGES = (
     ("nhom_viec", 2, "Kết quả theo nhóm việc"),
     ("xu_huong", 3, "Xu hướng theo tháng"),
 )
+# Pages without charts, by URL path and the heading that shows they rendered.
+TABLE_PAGES = (("danh_sach_viec", "Danh sách việc"), ("viec", "Chi tiết việc"))
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +43,13 @@ def test_every_page_renders_its_charts_without_errors(warmed_app, page, path, ch
     page.screenshot(path=str(ARTIFACTS / f"page_{path or 'tong_quan'}.png"))
     assert page.locator(ERRORS).count() == 0
     assert "nam=2024" in page.url and "den=2023-12-31" in page.url
+
+
+@pytest.mark.parametrize(("path", "title"), TABLE_PAGES)
+def test_the_case_pages_render_without_errors(warmed_app, page, path, title):
+    page.goto(f"{warmed_app}/{path}?nam=2024&den=2023-12-31")
+    page.get_by_role("heading", name=title).wait_for(timeout=90_000)
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Đơn vị").wait_for()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"page_{path}.png"))
+    assert page.locator(ERRORS).count() == 0

@@ -1,0 +1,58 @@
+"""Chi tiết việc: one case's fields, its current state, its events and its money over time."""
+
+import streamlit as st
+
+from dashboard import cache
+from dashboard.case_story import current_state, field_table, find_case, latest_event, money_frame, timeline_table
+from dashboard.charts import money_over_time
+from dashboard.filter_bar import shared_filters
+from dashboard.formatting import format_count
+from dashboard.ui import CHART_CONFIG, TABLE_ROW_PIXELS, database_guard
+
+CODE_PARAMETER = "ma_viec"
+
+# The shared filters rewrite the URL, so the case code is read before they run and written back after.
+asked = st.query_params.get(CODE_PARAMETER, "")
+if "case.code" not in st.session_state:
+    st.session_state["case.code"] = asked
+with database_guard():
+    shared_filters()
+    st.title("Chi tiết việc")
+    code = st.text_input("Mã việc", key="case.code", placeholder="Nhập mã việc, ví dụ V2024-00001").strip()
+    if not code:
+        st.info("Nhập mã việc để xem thông tin, diễn biến và số tiền của việc.")
+        st.stop()
+    st.query_params[CODE_PARAMETER] = code
+    detail = find_case(cache.engine(), code)
+if detail is None:
+    st.warning(f"Không có việc mã {code}. Hãy kiểm tra lại mã việc.")
+    st.stop()
+
+state = current_state(detail)
+st.subheader("Tình trạng hiện tại")
+for column, (label, value) in zip(st.columns(4), (
+    ("Trạng thái", state["status"]),
+    ("Đã thu (đồng)", format_count(state["collected"])),
+    ("Đã giảm (đồng)", format_count(state["reduced"])),
+    ("Còn phải thi hành (đồng)", format_count(state["remaining"])),
+)):
+    column.metric(label, value)
+st.caption(f"Trạng thái từ ngày {state['since']}; chấp hành viên phụ trách: {state['officer']}. "
+           f"Sự kiện gần nhất: {latest_event(detail) or 'chưa có'}.")
+
+left, right = st.columns([2, 3])
+with left:
+    st.subheader("Thông tin việc")
+    fields = field_table(detail)
+    st.dataframe(fields, key="case.fields", hide_index=True, width="stretch",
+                 height=TABLE_ROW_PIXELS * (len(fields) + 1) + 3)
+right.plotly_chart(money_over_time(money_frame(detail), title=f"Số tiền của việc {detail['code']} theo thời gian"),
+                   key="case.money", theme=None, config=CHART_CONFIG)
+
+st.subheader("Diễn biến thi hành án")
+timeline = timeline_table(detail)
+if timeline.empty:
+    st.info("Việc này chưa có sự kiện nào sau khi thụ lý.")
+else:
+    st.dataframe(timeline, key="case.timeline", hide_index=True, width="stretch",
+                 height=TABLE_ROW_PIXELS * (len(timeline) + 1) + 3)

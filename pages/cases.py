@@ -1,0 +1,101 @@
+"""Danh sách việc: the cases behind any cell of the chains, filtered, sorted and paged by the database."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from dashboard import cache
+from dashboard.case_views import (
+    BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SORT_LABELS, SORTS, TITLE,
+    ListState, from_query, heading_lines, last_page, list_table, to_query,
+)
+from dashboard.filter_bar import heading, shared_filters
+from dashboard.formatting import format_count
+from dashboard.periods import window_ending
+from dashboard.ui import database_guard, download_buttons, styled
+
+# The list's URL parameters as the last run wrote them.
+WRITTEN_KEY = "cases.written"
+# Widget keys by ListState field.
+KEYS = {name: f"cases.{name}" for name in ("cell", "buckets", "min_age_days", "max_age_days", "min_remaining",
+                                           "max_remaining", "sort", "descending", "page")}
+
+
+def _first_page() -> None:
+    st.session_state[KEYS["page"]] = 1
+
+
+def _turn(step: int) -> None:
+    st.session_state[KEYS["page"]] += step
+
+
+with database_guard():
+    filters, options = shared_filters()
+    heading(TITLE, filters, options)
+    query = st.query_params.to_dict()
+    seeded, notices = from_query(query)
+    own = {key: value for key, value in query.items() if key in PARAMETERS.values()}
+    # The URL wins when it changed from outside (a link, back or forward): its list part differs from the last
+    # run's. Otherwise the widgets win, and one Streamlit forgot (not drawn last run) is taken from the URL.
+    outside = WRITTEN_KEY not in st.session_state or (bool(own) and own != st.session_state[WRITTEN_KEY])
+    for name, key in KEYS.items():
+        if outside or key not in st.session_state:
+            st.session_state[key] = getattr(seeded, name)
+    for notice in notices if outside else ():
+        st.warning(notice)
+
+    top = st.columns([3, 4, 2, 2])
+    top[0].selectbox("Chỉ tiêu", CELLS, key=KEYS["cell"], format_func=CELL_LABELS.get, on_change=_first_page)
+    top[1].multiselect("Tình trạng cuối kỳ", BUCKETS, key=KEYS["buckets"], format_func=BUCKET_LABELS.get,
+                       placeholder="Mọi tình trạng", on_change=_first_page)
+    top[2].selectbox("Sắp xếp theo", SORTS, key=KEYS["sort"], format_func=SORT_LABELS.get, on_change=_first_page)
+    top[3].selectbox("Thứ tự", (True, False), key=KEYS["descending"], on_change=_first_page,
+                     format_func=lambda descending: "Giảm dần" if descending else "Tăng dần")
+    bounds = (("min_age_days", "Tuổi từ (ngày)", 30), ("max_age_days", "Tuổi đến (ngày)", 30),
+              ("min_remaining", "Còn lại từ (đồng)", 1_000_000), ("max_remaining", "Còn lại đến (đồng)", 1_000_000))
+    for place, (name, label, step) in zip(st.columns(4), bounds):
+        place.number_input(label, min_value=0, step=step, value=None, key=KEYS[name], placeholder="Không giới hạn",
+                           on_change=_first_page)
+    state = ListState(**{name: st.session_state[key] for name, key in KEYS.items()}
+                      | {"buckets": tuple(st.session_state[KEYS["buckets"]])})
+
+    end = filters.period_end(options.today)
+    window = window_ending(end)
+    arguments = (window.start, end, filters.scope(), state.cell, state.narrow(), state.sort, state.descending)
+    rows, total = cache.cases(*arguments, state.offset, PAGE_SIZE)
+    if rows.empty and total:
+        state = replace(state, page=last_page(total))
+        st.session_state[KEYS["page"]] = state.page
+        rows, total = cache.cases(*arguments, state.offset, PAGE_SIZE)
+    written = to_query(state)
+    for key in PARAMETERS.values():
+        if key not in written and key in st.query_params:
+            del st.query_params[key]
+    st.query_params.update(written)
+    st.session_state[WRITTEN_KEY] = written
+    if not total:
+        st.info("Không có việc nào khớp với chỉ tiêu và bộ lọc đã chọn. Hãy chọn chỉ tiêu, tình trạng hoặc "
+                "giới hạn khác ở trên, hoặc phạm vi và kỳ báo cáo khác ở thanh bên trái.")
+        st.stop()
+    units, officers = cache.names("unit"), cache.names("officer")
+    everything, _ = cache.cases(*arguments, 0, EXPORT_CAP)
+
+st.subheader(f"{format_count(total)} việc")
+st.caption(f"Đang xem việc thứ {format_count(state.offset + 1)}–{format_count(state.offset + len(rows))}, "
+           f"trang {format_count(state.page)}/{format_count(last_page(total))}. Số tiền tính bằng đồng; "
+           "tuổi tính từ ngày quyết định đến cuối kỳ báo cáo.")
+table = list_table(rows, units, officers)
+st.dataframe(styled(table), key="cases.table", hide_index=True, height=35 * (len(table) + 1) + 3)
+
+previous, number, following, _ = st.columns([1, 1, 1, 5], vertical_alignment="bottom")
+previous.button("◀ Trang trước", key="cases.previous", on_click=_turn, args=(-1,), disabled=state.page == 1)
+number.number_input("Trang", min_value=1, max_value=last_page(total), step=1, key=KEYS["page"])
+following.button("Trang sau ▶", key="cases.next", on_click=_turn, args=(1,),
+                 disabled=state.page == last_page(total))
+
+st.subheader("Tải về")
+if total > EXPORT_CAP:
+    st.warning(f"Tệp tải về chỉ gồm {format_count(EXPORT_CAP)} việc đầu tiên (theo thứ tự đang sắp xếp) trong "
+               f"tổng số {format_count(total)} việc; hãy thu hẹp bộ lọc để tải đủ.")
+download_buttons(list_table(everything, units, officers), heading_lines(state, filters, options),
+                 f"danh_sach_viec_{state.cell}_{end:%Y%m%d}", "cases.download")
