@@ -26,18 +26,24 @@ def _choose(page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def test_choosing_a_unit_updates_the_url_and_the_rates(app_url, app_database, page):
-    engine = app_database[1]
+def _gauge_texts(engine, scope: Scope = Scope()) -> list[str]:
+    """Return the two rates the overview's gauges show for the first quarter of work-year 2024 in a scope."""
+    report = chain_report(engine, date(2023, 12, 31), scope)
+    return [format_percent(report["cases"]["rate"]), format_percent(report["money"]["rate"])]
+
+
+def _open_first_quarter(page, app_url: str, engine) -> None:
     page.goto(f"{app_url}/?nam=2024&den=2023-12-31")
     _wait_for_gauges(page)
-    whole = chain_report(engine, date(2023, 12, 31))
-    expected_whole = [format_percent(whole["cases"]["rate"]), format_percent(whole["money"]["rate"])]
-    _wait_for_numbers(page, expected_whole)
+    _wait_for_numbers(page, _gauge_texts(engine))
 
+
+def test_choosing_a_unit_updates_the_url_and_the_rates(app_url, app_database, page):
+    engine = app_database[1]
+    _open_first_quarter(page, app_url, engine)
     _choose(page, "Đơn vị", "Chi cục Thi hành án dân sự Hạ Long")
     page.wait_for_url("**don_vi=QN01**", timeout=30_000)
-    unit = chain_report(engine, date(2023, 12, 31), Scope(unit="QN01"))
-    expected_unit = [format_percent(unit["cases"]["rate"]), format_percent(unit["money"]["rate"])]
+    expected_unit = _gauge_texts(engine, Scope(unit="QN01"))
     _wait_for_numbers(page, expected_unit)
     assert "nam=2024" in page.url and "den=2023-12-31" in page.url
 
@@ -49,8 +55,7 @@ def test_choosing_a_unit_updates_the_url_and_the_rates(app_url, app_database, pa
 
 
 def test_filters_follow_the_leader_from_page_to_page(app_url, app_database, page):
-    page.goto(f"{app_url}/?nam=2024&den=2023-12-31")
-    _wait_for_gauges(page)
+    _open_first_quarter(page, app_url, app_database[1])
     _choose(page, "Nhóm việc", "Thu ngân sách nhà nước")
     page.wait_for_url("**nhom=ngan_sach**", timeout=30_000)
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Nhóm việc").click()
@@ -60,23 +65,17 @@ def test_filters_follow_the_leader_from_page_to_page(app_url, app_database, page
     assert page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Nhóm việc").input_value() == (
         "Thu ngân sách nhà nước")
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan").click()
-    budget = chain_report(app_database[1], date(2023, 12, 31), Scope(group="ngan_sach"))
-    _wait_for_numbers(page, [format_percent(budget["cases"]["rate"]), format_percent(budget["money"]["rate"])])
+    _wait_for_numbers(page, _gauge_texts(app_database[1], Scope(group="ngan_sach")))
 
 
 def test_the_back_button_returns_to_the_previous_view(app_url, app_database, page):
     engine = app_database[1]
-    page.goto(f"{app_url}/?nam=2024&den=2023-12-31")
-    _wait_for_gauges(page)
-    whole = chain_report(engine, date(2023, 12, 31))
-    expected_whole = [format_percent(whole["cases"]["rate"]), format_percent(whole["money"]["rate"])]
-    _wait_for_numbers(page, expected_whole)
+    _open_first_quarter(page, app_url, engine)
     _choose(page, "Đơn vị", "Chi cục Thi hành án dân sự Hạ Long")
     page.wait_for_url("**don_vi=QN01**", timeout=30_000)
-    unit = chain_report(engine, date(2023, 12, 31), Scope(unit="QN01"))
-    _wait_for_numbers(page, [format_percent(unit["cases"]["rate"]), format_percent(unit["money"]["rate"])])
+    _wait_for_numbers(page, _gauge_texts(engine, Scope(unit="QN01")))
     page.go_back()
     page.wait_for_function("!location.search.includes('don_vi')", timeout=30_000)
-    _wait_for_numbers(page, expected_whole)
+    _wait_for_numbers(page, _gauge_texts(engine))
     assert page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Đơn vị").input_value() == (
         "Toàn tỉnh")
