@@ -11,6 +11,7 @@ from dashboard.periods import window_ending
 from tests.edge_data import make_edge_tables
 
 ENDS = (date(2023, 12, 31), date(2024, 9, 30), date(2025, 2, 28))
+SCOPES = (Scope(), Scope(unit="H11"), Scope(group="ngan_sach"), Scope(officer="CHV03"), Scope(mode="theo_don"))
 
 
 @pytest.fixture
@@ -22,23 +23,59 @@ def edge_db(db):
 
 def _everything(engine, end, scope=Scope(), cell="caseload", narrow=CaseFilter(), **options):
     window = window_ending(end)
-    page, total = case_list(engine, window.start, end, scope, cell=cell, narrow=narrow, limit=100_000, **options)
+    page, total, _ = case_list(engine, window.start, end, scope, cell=cell, narrow=narrow, limit=100_000, **options)
     assert len(page) == total
     return page
 
 
 def test_every_cell_lists_as_many_cases_as_the_chain_counts(edge_db):
-    scopes = (Scope(), Scope(unit="H11"), Scope(group="ngan_sach"), Scope(officer="CHV03"), Scope(mode="theo_don"))
     checked = 0
     for end in ENDS:
         window = window_ending(end)
-        for scope in scopes:
+        for scope in SCOPES:
             chain = chain_report(edge_db, end, scope)["cases"]
-            for cell in CELLS:
-                _, total = case_list(edge_db, window.start, end, scope, cell=cell, limit=1)
-                assert total == chain[cell], (end, scope, cell)
+            for cell in CELLS["cases"]:
+                _, total, value = case_list(edge_db, window.start, end, scope, cell=cell, limit=1)
+                assert (total, value) == (chain[cell], None), (end, scope, cell)
                 checked += chain[cell] > 0
     assert checked > 150
+
+
+def test_every_money_cell_lists_the_cases_whose_money_adds_up_to_it(edge_db):
+    checked = 0
+    for end in ENDS:
+        window = window_ending(end)
+        for scope in SCOPES:
+            chain = chain_report(edge_db, end, scope)["money"]
+            for cell in CELLS["money"]:
+                page, total, value = case_list(edge_db, window.start, end, scope, cell=cell, chain="money",
+                                               limit=100_000)
+                assert value == chain[cell], (end, scope, cell)
+                assert len(page) == total and int(page["value"].sum()) == value and (page["value"] != 0).all()
+                checked += value > 0
+    assert checked > 150
+
+
+def test_a_money_list_holds_each_case_with_its_share(edge_db):
+    end = date(2024, 9, 30)
+    pending = _everything(edge_db, end, cell="in_progress")
+    money, total, value = case_list(edge_db, date(2023, 10, 1), end, cell="in_progress", chain="money",
+                                    sort="value", limit=100_000)
+    paying = pending[pending["remaining"] != 0]
+    assert sorted(money["code"]) == sorted(paying["code"]) and total == len(paying)
+    assert list(money["value"]) == list(money["remaining"]) == sorted(money["remaining"], reverse=True)
+    carried = _everything(edge_db, end, cell="carried")
+    money, _, _ = case_list(edge_db, date(2023, 10, 1), end, cell="carried", chain="money", limit=100_000)
+    assert set(money["code"]) <= set(carried["code"])
+    done, _, _ = case_list(edge_db, date(2023, 10, 1), end, cell="done", chain="money", limit=100_000)
+    assert set(done["bucket"]) - {"done"}, "collections on cases not yet done count as done money"
+
+
+def test_a_money_sort_or_an_unknown_cell_is_refused(edge_db):
+    for options in ({"cell": "reduced"}, {"sort": "value"}, {"cell": "rate", "chain": "money"},
+                    {"chain": "tien"}):
+        with pytest.raises(ValueError):
+            case_list(edge_db, date(2023, 10, 1), date(2023, 12, 31), **options)
 
 
 def test_pages_cover_the_list_once_in_sort_order(edge_db):
@@ -50,7 +87,7 @@ def test_pages_cover_the_list_once_in_sort_order(edge_db):
     assert list(whole["remaining"]) == sorted(whole["remaining"], reverse=True)
     ties = whole.groupby("remaining")["code"].apply(list)
     assert all(codes == sorted(codes) for codes in ties)
-    beyond, total = case_list(edge_db, date(2023, 10, 1), end, offset=len(whole) + 5)
+    beyond, total, _ = case_list(edge_db, date(2023, 10, 1), end, offset=len(whole) + 5)
     assert beyond.empty and total == len(whole)
 
 
