@@ -3,12 +3,11 @@
 import sys
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from data_access.case_list import CaseFilter, case_list
-from data_access.chain_queries import dimension_names, first_decision_date
+from data_access.case_list import CaseFilter, CaseListPage, case_list
+from data_access.chain_queries import dimension_names, first_decision_date, officer_units
 from dashboard.chains import Scope, chain_report, targets_by_code
 from dashboard.database import open_dashboard_engine
 from dashboard.filters import FilterOptions, offered_years
@@ -35,9 +34,10 @@ def report(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
 def filter_options(today: date) -> FilterOptions:
-    """Return the work-years and units the filters offer on a given day, cached."""
+    """Return the work-years, units and officers the filters offer on a given day, cached."""
     years = offered_years(first_decision_date(engine()), today)
-    return FilterOptions(years=years, units=dimension_names(engine(), "unit"), today=today)
+    return FilterOptions(years=years, units=dimension_names(engine(), "unit"), today=today,
+                         officers=dimension_names(engine(), "officer"), officer_units=officer_units(engine()))
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
@@ -53,8 +53,8 @@ def targets(year: int, kind: str) -> dict[str, dict]:
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tìm các việc...")
-def cases(start: date, end: date, scope: Scope, cell: str, narrow: CaseFilter, sort: str, descending: bool,
-          offset: int, limit: int) -> tuple[pd.DataFrame, int]:
-    """Return one page of the cases behind a chain cell and their total, cached."""
-    return case_list(engine(), start, end, scope, cell=cell, narrow=narrow, sort=sort, descending=descending,
-                     offset=offset, limit=limit)
+def cases(start: date, end: date, scope: Scope, chain: str, cell: str, narrow: CaseFilter, sort: str,
+          descending: bool, offset: int, limit: int) -> CaseListPage:
+    """Return one page of the cases behind a chain cell, their total and their money, cached."""
+    return case_list(engine(), start, end, scope, cell=cell, chain=chain, narrow=narrow, sort=sort,
+                     descending=descending, offset=offset, limit=limit)

@@ -18,8 +18,11 @@ PAGE_SIZE = 50
 # The most rows a downloaded file holds: an Excel sheet stays usable and the server's memory bounded.
 EXPORT_CAP = 100_000
 
-CELL_LABELS = {cell: CHAIN_LABELS[cell] for cell in CELLS} | {
-    "completed": f"{CHAIN_LABELS['completed']} ({COMPLETED_NOTE['cases']})"}
+CHAIN_NAMES = {"cases": "Về việc", "money": "Về tiền"}
+# How each chain is written in the URL.
+CHAIN_VALUES = {"cases": "viec", "money": "tien"}
+CELL_LABELS = {chain: {cell: CHAIN_LABELS[cell] for cell in CELLS[chain]}
+               | {"completed": f"{CHAIN_LABELS['completed']} ({COMPLETED_NOTE[chain]})"} for chain in CELLS}
 BUCKET_LABELS = {
     "in_progress": "Đang thi hành",
     "deferred_c": "Hoãn điểm c",
@@ -35,10 +38,11 @@ SORT_LABELS = {
     "amount": "Số tiền phải thi hành",
     "remaining": "Số tiền còn lại",
     "age_days": "Tuổi của việc (ngày)",
+    "value": "Số tiền tính vào chỉ tiêu",
 }
 # URL query-parameter names; none clashes with the shared filters' (nam, den, don_vi, nhom, loai, hinh_thuc).
 PARAMETERS = {
-    "cell": "o", "buckets": "trang_thai", "min_age_days": "tuoi_tu", "max_age_days": "tuoi_den",
+    "chain": "chuoi", "cell": "o", "buckets": "trang_thai", "min_age_days": "tuoi_tu", "max_age_days": "tuoi_den",
     "min_remaining": "con_lai_tu", "max_remaining": "con_lai_den", "sort": "sap_xep", "descending": "giam_dan",
     "page": "trang",
 }
@@ -48,8 +52,9 @@ UNASSIGNED = "Chưa phân công"
 
 @dataclass(frozen=True)
 class ListState:
-    """What the case list shows: the chain cell, the narrowing filters, the sort and the page (from 1)."""
+    """What the case list shows: the chain and its cell, the narrowing filters, the sort and the page (from 1)."""
 
+    chain: str = "cases"
     cell: str = "caseload"
     buckets: tuple[str, ...] = ()
     min_age_days: int | None = None
@@ -59,6 +64,10 @@ class ListState:
     sort: str = "remaining"
     descending: bool = True
     page: int = 1
+
+    def sorts(self) -> tuple[str, ...]:
+        """Return the sort keys this list offers: its money share only for a money cell."""
+        return SORTS if self.chain == "money" else tuple(sort for sort in SORTS if sort != "value")
 
     def narrow(self) -> CaseFilter:
         """Return the CaseFilter of the buckets and bounds."""
@@ -88,12 +97,19 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
         notices.append(f"Đường link có {PARAMETERS[name]}={query[PARAMETERS[name]]!r} không hợp lệ; "
                        f"đang hiển thị {fallback}.")
 
+    chain = query.get(PARAMETERS["chain"])
+    if chain is not None:
+        chains = {value: name for name, value in CHAIN_VALUES.items()}
+        if chain in chains:
+            state = replace(state, chain=chains[chain])
+        else:
+            refuse("chain", "chuỗi về việc")
     cell = query.get(PARAMETERS["cell"])
     if cell is not None:
-        if cell in CELLS:
+        if cell in CELLS[state.chain]:
             state = replace(state, cell=cell)
         else:
-            refuse("cell", f"chỉ tiêu {CELL_LABELS[state.cell].lower()}")
+            refuse("cell", f"chỉ tiêu {CELL_LABELS[state.chain][state.cell].lower()}")
     buckets = query.get(PARAMETERS["buckets"])
     if buckets:
         chosen = tuple(bucket for bucket in BUCKETS if bucket in buckets.split(","))
@@ -111,7 +127,7 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
             state = replace(state, **{name: int(text)})
     sort = query.get(PARAMETERS["sort"])
     if sort is not None:
-        if sort in SORTS:
+        if sort in state.sorts():
             state = replace(state, sort=sort)
         else:
             refuse("sort", f"sắp xếp theo {SORT_LABELS[state.sort].lower()}")
@@ -138,7 +154,9 @@ def to_query(state: ListState) -> dict[str, str]:
         value = getattr(state, field.name)
         if field.name == "cell" or value == getattr(default, field.name):
             continue
-        if field.name == "buckets":
+        if field.name == "chain":
+            query[PARAMETERS["chain"]] = CHAIN_VALUES[value]
+        elif field.name == "buckets":
             query[PARAMETERS["buckets"]] = ",".join(value)
         elif field.name == "descending":
             query[PARAMETERS["descending"]] = "1" if value else "0"
@@ -155,7 +173,7 @@ def _range(low: int | None, high: int | None, unit: str) -> str:
 
 def filter_lines(state: ListState) -> list[str]:
     """Return the cell, every list filter and the sort in Vietnamese words, one line each."""
-    lines = [f"Chỉ tiêu: {CELL_LABELS[state.cell]}"]
+    lines = [f"Chỉ tiêu: {CELL_LABELS[state.chain][state.cell]} ({CHAIN_NAMES[state.chain].lower()})"]
     if state.buckets:
         lines.append("Tình trạng: " + ", ".join(BUCKET_LABELS[bucket].lower() for bucket in state.buckets))
     if state.min_age_days is not None or state.max_age_days is not None:
@@ -173,9 +191,16 @@ def heading_lines(state: ListState, filters: Filters, options: FilterOptions) ->
     return [TITLE, describe(filters, options), *filter_lines(state)]
 
 
-def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, str]) -> pd.DataFrame:
-    """Return the case rows with Vietnamese column names, names instead of codes and dates as dd/mm/yyyy."""
-    return pd.DataFrame({
+VALUE_COLUMN = "Tính vào chỉ tiêu (đồng)"
+
+
+def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, str],
+               chain: str = "cases") -> pd.DataFrame:
+    """Return the case rows with Vietnamese column names, names instead of codes and dates as dd/mm/yyyy.
+
+    A money list also shows what each case adds to the money cell it was drilled from.
+    """
+    table = pd.DataFrame({
         "Mã việc": frame["code"],
         "Số quyết định": frame["decision_no"],
         "Ngày quyết định": [format_date(day) for day in frame["decided_on"]],
@@ -188,3 +213,6 @@ def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, s
         "Tình trạng": [BUCKET_LABELS.get(bucket, bucket) for bucket in frame["bucket"]],
         "Tuổi (ngày)": frame["age_days"].astype("int64"),
     })
+    if chain == "money":
+        table.insert(8, VALUE_COLUMN, frame["value"].astype("int64"))
+    return table

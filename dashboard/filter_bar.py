@@ -5,10 +5,10 @@ from datetime import date
 
 import streamlit as st
 
-from data_access import codes
 from dashboard import cache
 from dashboard.filters import (
-    PARAMETERS, TO_DATE, FilterOptions, Filters, default_end, describe, end_choices, from_query, to_query,
+    PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, from_query,
+    to_query,
 )
 
 STATE_KEY = "filters"
@@ -55,12 +55,15 @@ def _draw(options: FilterOptions) -> Filters:
     end = sidebar.selectbox("Kỳ báo cáo (lũy kế từ 01/10)", ends, key=_widget_key("end"), on_change=_remember,
                             args=("end",), format_func=_end_label)
     picked = {}
-    for name, label, names, all_label in (
-        ("unit", "Đơn vị", options.units, "Toàn tỉnh"),
-        ("group", "Nhóm việc", codes.GROUPS, "Tất cả các nhóm"),
-        ("judgment_type", "Loại bản án", codes.JUDGMENT_TYPES, "Tất cả các loại"),
-        ("mode", "Hình thức thụ lý", codes.MODES, "Chủ động và theo đơn"),
+    for name, label, all_label in (
+        ("unit", "Đơn vị", "Toàn tỉnh"),
+        ("officer", "Chấp hành viên", "Tất cả chấp hành viên"),
+        ("group", "Nhóm việc", "Tất cả các nhóm"),
+        ("judgment_type", "Loại bản án", "Tất cả các loại"),
+        ("mode", "Hình thức thụ lý", "Chủ động và theo đơn"),
     ):
+        # The officer list follows the unit just picked, so a unit change drops an officer of another unit.
+        names = allowed_codes(name, Filters(year=year, end=end, unit=picked.get("unit")), options)
         choices, label_of = _choices(names, all_label)
         if st.session_state.get(_widget_key(name)) not in choices:
             st.session_state[_widget_key(name)] = _ALL
@@ -107,20 +110,6 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
         st.warning(notice)
     st.sidebar.caption("Đường link trên thanh địa chỉ giữ nguyên bộ lọc này: sao chép để gửi cho người khác.")
     return filters, options
-
-
-def drill_to(page: str, filters: Filters, **changes) -> None:
-    """Open a page with the filters changed, as a new URL the browser's back button returns from."""
-    chosen = replace(filters, **changes)
-    st.session_state[STATE_KEY] = chosen
-    st.session_state[WRITTEN_KEY] = to_query(chosen)
-    st.switch_page(page, query_params=to_query(chosen))
-
-
-def picked_label(selection) -> str | None:
-    """Return the category label of the bar clicked in a chart drawn with on_select, or None."""
-    points = selection.selection.points if selection else []
-    return points[0]["y"] if points else None
 
 
 def heading(title: str, filters: Filters, options: FilterOptions) -> None:

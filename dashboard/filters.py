@@ -1,6 +1,6 @@
 """The filters every page shares: what they hold, their defaults, and their form in the URL."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from data_access import codes
@@ -9,19 +9,29 @@ from dashboard.periods import month_ends, work_year
 
 TO_DATE = "nay"
 # Query-parameter names in the URL, kept short and Vietnamese so a copied link reads naturally.
-PARAMETERS = {"year": "nam", "end": "den", "unit": "don_vi", "group": "nhom", "judgment_type": "loai",
-              "mode": "hinh_thuc"}
+PARAMETERS = {"year": "nam", "end": "den", "unit": "don_vi", "officer": "chv", "group": "nhom",
+              "judgment_type": "loai", "mode": "hinh_thuc"}
+# The filters that pick a code (None = all), in the order the sidebar draws them.
+CODE_FILTERS = ("unit", "officer", "group", "judgment_type", "mode")
 # The year list offers the current work-year and this many before it (when the data reaches back so far).
 YEARS_OFFERED = 6
 
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """What the filters may take: work-years, units by code, and the day the choices are made."""
+    """What the filters may take: work-years, units and officers by code, and the day the choices are made."""
 
     years: tuple[int, ...]
     units: dict[str, str]
     today: date
+    officers: dict[str, str] = field(default_factory=dict)
+    # The unit each officer belongs to.
+    officer_units: dict[str, str] = field(default_factory=dict)
+
+    def officers_of(self, unit: str | None) -> dict[str, str]:
+        """Return the names of the officers of a unit by code (every officer for the whole province)."""
+        return {code: name for code, name in self.officers.items()
+                if unit is None or self.officer_units.get(code) == unit}
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,7 @@ class Filters:
     year: int
     end: str
     unit: str | None = None
+    officer: str | None = None
     group: str | None = None
     judgment_type: str | None = None
     mode: str | None = None
@@ -43,7 +54,8 @@ class Filters:
 
     def scope(self) -> Scope:
         """Return the scope of the chains engine these filters select."""
-        return Scope(unit=self.unit, group=self.group, judgment_type=self.judgment_type, mode=self.mode)
+        return Scope(unit=self.unit, officer=self.officer, group=self.group, judgment_type=self.judgment_type,
+                     mode=self.mode)
 
 
 def offered_years(first_decision: date | None, today: date) -> tuple[int, ...]:
@@ -71,7 +83,10 @@ def default_filters(options: FilterOptions) -> Filters:
     return Filters(year=year, end=default_end(year, options.today))
 
 
-def _allowed(name: str, options: FilterOptions) -> dict:
+def allowed_codes(name: str, filters: Filters, options: FilterOptions) -> dict[str, str]:
+    """Return the codes a code filter may take, with their names; an officer must belong to the chosen unit."""
+    if name == "officer":
+        return options.officers_of(filters.unit)
     return {"unit": options.units, "group": codes.GROUPS, "judgment_type": codes.JUDGMENT_TYPES,
             "mode": codes.MODES}[name]
 
@@ -92,11 +107,11 @@ def from_query(query: dict[str, str], options: FilterOptions) -> tuple[Filters, 
             filters = replace(filters, end=end_text)
         else:
             notices.append(_notice("end", end_text, f"kỳ {_end_label(filters.end)}"))
-    for name in ("unit", "group", "judgment_type", "mode"):
+    for name in CODE_FILTERS:
         value = query.get(PARAMETERS[name])
         if value is None or value == "":
             continue
-        if value in _allowed(name, options):
+        if value in allowed_codes(name, filters, options):
             filters = replace(filters, **{name: value})
         else:
             notices.append(_notice(name, value, "tất cả"))
@@ -115,7 +130,7 @@ def _notice(name: str, value: str, fallback: str) -> str:
 def to_query(filters: Filters) -> dict[str, str]:
     """Return the URL query parameters that reproduce the filters (the period always, codes when set)."""
     query = {PARAMETERS["year"]: str(filters.year), PARAMETERS["end"]: filters.end}
-    for name in ("unit", "group", "judgment_type", "mode"):
+    for name in CODE_FILTERS:
         value = getattr(filters, name)
         if value is not None:
             query[PARAMETERS[name]] = value
@@ -126,6 +141,8 @@ def describe(filters: Filters, options: FilterOptions) -> str:
     """Return a Vietnamese line naming the scope and the period, for page headings and exports."""
     end = filters.period_end(options.today)
     parts = [options.units.get(filters.unit, "Toàn tỉnh") if filters.unit else "Toàn tỉnh"]
+    if filters.officer:
+        parts.append(f"chấp hành viên {options.officers.get(filters.officer, filters.officer)}")
     if filters.group:
         parts.append(f"nhóm {codes.GROUPS[filters.group].lower()}")
     if filters.judgment_type:

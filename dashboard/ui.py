@@ -4,12 +4,10 @@ from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.engine import URL_VARIABLE, DatabaseUnavailable
 from dashboard.exports import to_csv, to_excel
-from dashboard.filters import to_query
 from dashboard.formatting import format_count, format_percent
 
 
@@ -65,18 +63,3 @@ def stop_if_empty(report: dict, what: str = "Phạm vi và kỳ báo cáo đã c
     if empty:
         st.info(f"{what} chưa có việc thụ lý nào. Hãy chọn kỳ báo cáo hoặc phạm vi khác ở thanh bên trái.")
         st.stop()
-
-
-def breadcrumbs(steps: list[tuple]) -> None:
-    """Draw "Toàn tỉnh › Đơn vị › …": (label, page or None for the current one, filters of that step) each."""
-    places = st.columns([3] * len(steps) + [12 - len(steps)])
-    for index, (place, (label, page, filters)) in enumerate(zip(places, steps)):
-        text = f"{label} ›" if index < len(steps) - 1 else label
-        if page is None:
-            place.markdown(f"**{text}**")
-            continue
-        try:
-            place.page_link(page, label=text, query_params=to_query(filters))
-        except StreamlitPageNotFoundError:
-            # A page run on its own (as page tests do) has no navigation to link into; the step stays as text.
-            place.markdown(text)

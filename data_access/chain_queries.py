@@ -184,6 +184,12 @@ def dimension_names(engine: Engine, by: str) -> dict[str, str]:
         return dict(connection.execute(select(table.c.code, table.c.name)).all())
 
 
+def officer_units(engine: Engine) -> dict[str, str]:
+    """Return the unit code of every officer, by officer code."""
+    with engine.connect() as connection:
+        return dict(connection.execute(select(officers.c.code, officers.c.unit_code)).all())
+
+
 def known_codes(engine: Engine, kind: str) -> set[str]:
     """Return the codes of units or officers in the database."""
     table = {"unit": units, "officer": officers}[kind]

@@ -4,25 +4,32 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.case_story import current_state, field_table, find_case, latest_event, money_frame, timeline_table
+from dashboard.case_views import PARAMETERS as LIST_PARAMETERS
 from dashboard.charts import money_over_time
+from dashboard.drill import CASE_PARAMETER, trail
 from dashboard.filter_bar import shared_filters
 from dashboard.formatting import format_count
 from dashboard.ui import CHART_CONFIG, TABLE_ROW_PIXELS, database_guard
 
-CODE_PARAMETER = "ma_viec"
-
-# The shared filters rewrite the URL, so the case code is read before they run and written back after.
-asked = st.query_params.get(CODE_PARAMETER, "")
-if "case.code" not in st.session_state:
+# The shared filters rewrite the URL, so the case code is read before they run and written back after. A code in
+# the URL other than the one this page last wrote (a new drill, back or forward) replaces the box's.
+asked = st.query_params.get(CASE_PARAMETER, "")
+if "case.code" not in st.session_state or asked != st.session_state.get("case.written", asked):
     st.session_state["case.code"] = asked
+# The list this case was opened from, as its URL parameters, for the step back in the breadcrumb.
+came_from = {key: value for key, value in st.query_params.to_dict().items() if key in LIST_PARAMETERS.values()}
 with database_guard():
-    shared_filters()
+    filters, options = shared_filters()
     st.title("Chi tiết việc")
+    shown = st.session_state["case.code"].strip()
+    trail(filters, options, f"Việc {shown}" if shown else "Chi tiết việc", came_from or None)
     code = st.text_input("Mã việc", key="case.code", placeholder="Nhập mã việc, ví dụ V2024-00001").strip()
+    st.session_state["case.written"] = code
     if not code:
+        st.query_params.pop(CASE_PARAMETER, None)
         st.info("Nhập mã việc để xem thông tin, diễn biến và số tiền của việc.")
         st.stop()
-    st.query_params[CODE_PARAMETER] = code
+    st.query_params[CASE_PARAMETER] = code
     detail = find_case(cache.engine(), code)
 if detail is None:
     st.warning(f"Không có việc mã {code}. Hãy kiểm tra lại mã việc.")

@@ -6,18 +6,19 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.case_views import (
-    BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SORT_LABELS, SORTS, TITLE,
+    BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, CHAIN_NAMES, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SORT_LABELS, TITLE,
     ListState, from_query, heading_lines, last_page, list_table, to_query,
 )
+from dashboard.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
 from dashboard.filter_bar import heading, shared_filters
-from dashboard.formatting import format_count
+from dashboard.formatting import format_count, format_money_short
 from dashboard.periods import window_ending
-from dashboard.ui import database_guard, download_buttons, styled
+from dashboard.ui import TABLE_ROW_PIXELS, database_guard, download_buttons, styled
 
 # The list's URL parameters as the last run wrote them.
 WRITTEN_KEY = "cases.written"
 # Widget keys by ListState field.
-KEYS = {name: f"cases.{name}" for name in ("cell", "buckets", "min_age_days", "max_age_days", "min_remaining",
+KEYS = {name: f"cases.{name}" for name in ("chain", "cell", "buckets", "min_age_days", "max_age_days", "min_remaining",
                                            "max_remaining", "sort", "descending", "page")}
 
 
@@ -29,9 +30,20 @@ def _turn(step: int) -> None:
     st.session_state[KEYS["page"]] += step
 
 
+def _new_chain() -> None:
+    # A cell or sort the other chain lacks (money's "giảm", its share of the sum) falls back to the default.
+    state = ListState(chain=st.session_state[KEYS["chain"]])
+    if st.session_state[KEYS["cell"]] not in CELLS[state.chain]:
+        st.session_state[KEYS["cell"]] = state.cell
+    if st.session_state[KEYS["sort"]] not in state.sorts():
+        st.session_state[KEYS["sort"]] = state.sort
+    _first_page()
+
+
 with database_guard():
     filters, options = shared_filters()
     heading(TITLE, filters, options)
+    trail(filters, options, TITLE)
     query = st.query_params.to_dict()
     seeded, notices = from_query(query)
     own = {key: value for key, value in query.items() if key in PARAMETERS.values()}
@@ -44,12 +56,16 @@ with database_guard():
     for notice in notices if outside else ():
         st.warning(notice)
 
-    top = st.columns([3, 4, 2, 2])
-    top[0].selectbox("Chỉ tiêu", CELLS, key=KEYS["cell"], format_func=CELL_LABELS.get, on_change=_first_page)
-    top[1].multiselect("Tình trạng cuối kỳ", BUCKETS, key=KEYS["buckets"], format_func=BUCKET_LABELS.get,
+    chosen = ListState(chain=st.session_state[KEYS["chain"]])
+    top = st.columns([2, 3, 4, 2, 2])
+    top[0].selectbox("Chuỗi", tuple(CELLS), key=KEYS["chain"], format_func=CHAIN_NAMES.get, on_change=_new_chain)
+    top[1].selectbox("Chỉ tiêu", CELLS[chosen.chain], key=KEYS["cell"],
+                     format_func=CELL_LABELS[chosen.chain].get, on_change=_first_page)
+    top[2].multiselect("Tình trạng cuối kỳ", BUCKETS, key=KEYS["buckets"], format_func=BUCKET_LABELS.get,
                        placeholder="Mọi tình trạng", on_change=_first_page)
-    top[2].selectbox("Sắp xếp theo", SORTS, key=KEYS["sort"], format_func=SORT_LABELS.get, on_change=_first_page)
-    top[3].selectbox("Thứ tự", (True, False), key=KEYS["descending"], on_change=_first_page,
+    top[3].selectbox("Sắp xếp theo", chosen.sorts(), key=KEYS["sort"], format_func=SORT_LABELS.get,
+                     on_change=_first_page)
+    top[4].selectbox("Thứ tự", (True, False), key=KEYS["descending"], on_change=_first_page,
                      format_func=lambda descending: "Giảm dần" if descending else "Tăng dần")
     bounds = (("min_age_days", "Tuổi từ (ngày)", 30), ("max_age_days", "Tuổi đến (ngày)", 30),
               ("min_remaining", "Còn lại từ (đồng)", 1_000_000), ("max_remaining", "Còn lại đến (đồng)", 1_000_000))
@@ -61,12 +77,13 @@ with database_guard():
 
     end = filters.period_end(options.today)
     window = window_ending(end)
-    arguments = (window.start, end, filters.scope(), state.cell, state.narrow(), state.sort, state.descending)
-    rows, total = cache.cases(*arguments, state.offset, PAGE_SIZE)
+    arguments = (window.start, end, filters.scope(), state.chain, state.cell, state.narrow(), state.sort,
+                 state.descending)
+    rows, total, value = cache.cases(*arguments, state.offset, PAGE_SIZE)
     if rows.empty and total:
         state = replace(state, page=last_page(total))
         st.session_state[KEYS["page"]] = state.page
-        rows, total = cache.cases(*arguments, state.offset, PAGE_SIZE)
+        rows, total, value = cache.cases(*arguments, state.offset, PAGE_SIZE)
     written = to_query(state)
     for key in PARAMETERS.values():
         if key not in written and key in st.query_params:
@@ -78,14 +95,19 @@ with database_guard():
                 "giới hạn khác ở trên, hoặc phạm vi và kỳ báo cáo khác ở thanh bên trái.")
         st.stop()
     units, officers = cache.names("unit"), cache.names("officer")
-    everything, _ = cache.cases(*arguments, 0, EXPORT_CAP)
+    everything = cache.cases(*arguments, 0, EXPORT_CAP).rows
 
-st.subheader(f"{format_count(total)} việc")
+st.subheader(f"{format_count(total)} việc" + ("" if value is None else f", {format_money_short(value)}"))
+if value is not None:
+    st.caption(f"{format_count(value)} đồng: cột \"Tính vào chỉ tiêu\" là phần của mỗi việc trong con số "
+               f"{CELL_LABELS['money'][state.cell].lower()} về tiền; cộng cả danh sách đúng bằng con số đó.")
 st.caption(f"Đang xem việc thứ {format_count(state.offset + 1)}–{format_count(state.offset + len(rows))}, "
            f"trang {format_count(state.page)}/{format_count(last_page(total))}. Số tiền tính bằng đồng; "
-           "tuổi tính từ ngày quyết định đến cuối kỳ báo cáo.")
-table = list_table(rows, units, officers)
-st.dataframe(styled(table), key="cases.table", hide_index=True, height=35 * (len(table) + 1) + 3)
+           "tuổi tính từ ngày quyết định đến cuối kỳ báo cáo. Bấm vào một dòng để mở hồ sơ của việc.")
+table = list_table(rows, units, officers, state.chain)
+row = clicked_row(st, styled(table), "cases.table", hide_index=True, height=TABLE_ROW_PIXELS * (len(table) + 1) + 3)
+if row is not None:
+    drill_to(CASE_PAGE, filters, written | {CASE_PARAMETER: rows["code"].iloc[row]})
 
 previous, number, following, _ = st.columns([1, 1, 1, 5], vertical_alignment="bottom")
 previous.button("◀ Trang trước", key="cases.previous", on_click=_turn, args=(-1,), disabled=state.page == 1)
@@ -97,5 +119,5 @@ st.subheader("Tải về")
 if total > EXPORT_CAP:
     st.warning(f"Tệp tải về chỉ gồm {format_count(EXPORT_CAP)} việc đầu tiên (theo thứ tự đang sắp xếp) trong "
                f"tổng số {format_count(total)} việc; hãy thu hẹp bộ lọc để tải đủ.")
-download_buttons(list_table(everything, units, officers), heading_lines(state, filters, options),
-                 f"danh_sach_viec_{state.cell}_{end:%Y%m%d}", "cases.download")
+download_buttons(list_table(everything, units, officers, state.chain), heading_lines(state, filters, options),
+                 f"danh_sach_viec_{state.chain}_{state.cell}_{end:%Y%m%d}", "cases.download")

@@ -7,11 +7,13 @@ import streamlit as st
 from dashboard import cache
 from dashboard.breakdowns import BILLION_COLUMNS, officer_labels, officer_table, table_styles, with_targets
 from dashboard.charts import ranked_rates
+from dashboard.breakdowns import KEY
+from dashboard.drill import chain_tables, clicked_bar, clicked_row, open_case_list, trail
 from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import rate_frame
-from dashboard.ui import CHART_CONFIG, breadcrumbs, database_guard, download_buttons, stop_if_empty, styled
+from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
 
 TITLE = "Kết quả thi hành án theo chấp hành viên"
 CHAINS = {"cases": "về việc", "money": "về tiền"}
@@ -21,14 +23,15 @@ SCROLL_HEIGHT = 760
 
 with database_guard():
     filters, options = shared_filters()
-    heading(TITLE, filters, options)
+    heading(TITLE, replace(filters, officer=None), options)
     unit = filters.unit
     if unit:
-        breadcrumbs([("Toàn tỉnh", "pages/units.py", replace(filters, unit=None)),
-                     (options.units[unit], None, filters)])
+        trail(replace(filters, officer=None), options)
     end = filters.period_end(options.today)
-    report = cache.report(end, filters.scope(), by="officer")
-    overall = cache.report(end, filters.scope())
+    # Every officer of the unit stays in the ranking; the sidebar's officer is the one drilled into.
+    every_officer = replace(filters.scope(), officer=None)
+    report = cache.report(end, every_officer, by="officer")
+    overall = cache.report(end, every_officer)
     # Targets are set for an officer's whole caseload, so a narrowed scope has none.
     narrowed = filters.group or filters.judgment_type or filters.mode
     own_targets = {} if narrowed else cache.targets(filters.year, "chv")
@@ -54,12 +57,22 @@ frame["target"] = [own_targets.get(key, {}).get(chain) for key in frame["key"]]
 figure = ranked_rates(frame, title=f"Tỷ lệ xong {CHAINS[chain]} của {len(frame)} chấp hành viên",
                       target=(target or {}).get(chain), highlight_below_target=True)
 with st.container(height=SCROLL_HEIGHT if len(frame) > SCROLL_FROM_ROWS else "content", border=False):
-    st.plotly_chart(figure, key="officers.ranking", theme=None, config=CHART_CONFIG)
+    clicked = clicked_bar(st, figure, "officers.ranking")
+officer_of_label = {label: key for key, label in frame.set_index("key")["name"].items()}
+if clicked in officer_of_label:
+    open_case_list(filters, officer=officer_of_label[clicked])
+st.caption("Bấm vào cột hoặc vào dòng trong bảng của một chấp hành viên để xem danh sách việc của người đó.")
 
 st.subheader("Bảng số liệu theo chấp hành viên")
 table = with_targets(officer_table(report["rows"]), {key: own_targets.get(key, target) for key in frame["key"]})
-st.dataframe(styled(table, BILLION_COLUMNS).apply(table_styles, axis=None), key="officers.table", hide_index=True)
+row = clicked_row(st, styled(table, BILLION_COLUMNS).apply(table_styles, axis=None), "officers.table",
+                  hide_index=True)
+if row is not None:
+    open_case_list(filters, officer=table[KEY].iloc[row])
 st.caption(("Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chấp hành viên. " if target else "")
-           + "Bấm vào tên cột để sắp xếp.")
-download_buttons(table, [TITLE, describe(filters, options)], f"ket_qua_chap_hanh_vien_{end:%Y%m%d}",
-                 "officers.download")
+           + "Bấm vào tên cột để sắp xếp, vào một dòng để mở danh sách việc của chấp hành viên.")
+download_buttons(table, [TITLE, describe(replace(filters, officer=None), options)],
+                 f"ket_qua_chap_hanh_vien_{end:%Y%m%d}", "officers.download")
+
+st.subheader(f"Chuỗi số liệu của {owner}")
+chain_tables(overall, replace(filters, officer=None), "officers")

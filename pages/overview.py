@@ -5,12 +5,11 @@ import streamlit as st
 from dashboard import cache
 from dashboard.chains import progress_against_target
 from dashboard.charts import rate_gauge
+from dashboard.drill import chain_tables
 from dashboard.filter_bar import heading, shared_filters
 from dashboard.formatting import format_billion_number, format_count, format_percent, relative_change
-from dashboard.labels import CHAIN_TITLES, COMPLETED_NOTE
 from dashboard.narrative import budget_scope, report_paragraph
-from dashboard.tables import chain_table_text
-from dashboard.ui import CHART_CONFIG, TABLE_ROW_PIXELS, database_guard, stop_if_empty
+from dashboard.ui import CHART_CONFIG, database_guard, stop_if_empty
 
 with database_guard():
     filters, options = shared_filters()
@@ -50,10 +49,7 @@ for column, (label, chain, key, shown) in zip(places, cards):
                   delta_color="off" if key == "carried" else "normal")
 
 st.subheader("Kết quả theo chỉ tiêu thống kê")
-for column, chain in zip(st.columns(2), ("cases", "money")):
-    column.markdown(f"**{CHAIN_TITLES[chain]}** (thi hành xong = {COMPLETED_NOTE[chain]})")
-    table = chain_table_text(report, chain)
-    column.dataframe(table, key=f"overview.{chain}_table", height=TABLE_ROW_PIXELS * (len(table) + 1) + 3)
+chain_tables(report, filters, "overview")
 
 st.subheader("Nhận xét")
 st.markdown(report_paragraph(report, budget))

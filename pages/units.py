@@ -5,9 +5,10 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import cache
-from dashboard.breakdowns import group_rates, table_styles, unit_labels, with_targets
+from dashboard.breakdowns import KEY, group_rates, table_styles, unit_labels, with_targets
 from dashboard.charts import rate_heatmap, ranked_rates
-from dashboard.filter_bar import drill_to, heading, picked_label, shared_filters
+from dashboard.drill import OFFICERS_PAGE, clicked_bar, clicked_row, drill_to
+from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import breakdown_table, rate_frame
@@ -23,7 +24,7 @@ with database_guard():
     heading(TITLE, filters, options)
     end = filters.period_end(options.today)
     # A ranking of one bar says nothing: every unit stays in the comparison and the sidebar's unit is highlighted.
-    every_unit = replace(filters.scope(), unit=None)
+    every_unit = replace(filters.scope(), unit=None, officer=None)
     report = cache.report(end, every_unit, by="unit")
     province = cache.report(end, every_unit)
     # The groups are the heatmap's columns, so it shows all of them whatever group the sidebar narrows to.
@@ -47,14 +48,13 @@ target = province["target"] or {}
 for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
     frame = rate_frame(report["rows"], chain)
     frame["name"] = frame["key"].map(labels)
-    clicked = place.plotly_chart(ranked_rates(frame, title=f"Tỷ lệ xong {label} theo đơn vị",
-                                              target=target.get(chain)),
-                                 key=f"units.{chain}_ranking", theme=None, config=CHART_CONFIG, on_select="rerun",
-                                 selection_mode="points")
+    clicked = clicked_bar(place, ranked_rates(frame, title=f"Tỷ lệ xong {label} theo đơn vị", target=target.get(chain)),
+                          f"units.{chain}_ranking")
     unit_of_label = {shown: key for key, shown in labels.items()}
-    if picked_label(clicked) in unit_of_label:
-        drill_to("pages/officers.py", filters, unit=unit_of_label[picked_label(clicked)])
-st.caption("Bấm vào cột của một đơn vị để xem các chấp hành viên của đơn vị đó.")
+    if clicked in unit_of_label:
+        drill_to(OFFICERS_PAGE, filters, unit=unit_of_label[clicked], officer=None)
+st.caption("Bấm vào cột hoặc vào dòng trong bảng của một đơn vị để xem các chấp hành viên và chuỗi số liệu "
+           "của đơn vị đó.")
 if target:
     st.caption(f"Đường đứt nét: chỉ tiêu của toàn tỉnh ({format_percent(target['cases'])} về việc, "
                f"{format_percent(target['money'])} về tiền); chỉ tiêu riêng của từng đơn vị ở bảng dưới. "
@@ -74,10 +74,12 @@ st.caption("Bản đồ nhiệt luôn gồm cả năm nhóm việc (một việc
 
 st.subheader("Bảng số liệu theo đơn vị")
 table = with_targets(breakdown_table(report["rows"], "Đơn vị"), targets)
-st.dataframe(styled(table).apply(table_styles, axis=None, chosen=chosen), key="units.table", hide_index=True,
-             height=ROW_PIXELS * (len(table) + 1) + 3)
+row = clicked_row(st, styled(table).apply(table_styles, axis=None, chosen=chosen), "units.table", hide_index=True,
+                  height=ROW_PIXELS * (len(table) + 1) + 3)
+if row is not None:
+    drill_to(OFFICERS_PAGE, filters, unit=table[KEY].iloc[row], officer=None)
 st.caption("Số tiền tính bằng đồng. Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chính đơn vị đó. "
-           "Bấm vào tên cột để sắp xếp.")
+           "Bấm vào tên cột để sắp xếp, vào một dòng để mở đơn vị.")
 heading_lines = [TITLE, describe(filters, options)]
 if chosen:
     heading_lines.append(f"Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: {options.units[chosen]}.")

@@ -11,7 +11,9 @@ from dashboard.filters import (
 
 TODAY = date(2026, 11, 28)
 OPTIONS = FilterOptions(years=(2027, 2026, 2025, 2024, 2023, 2022),
-                        units={"QN00": "Cục THADS tỉnh", "QN01": "Chi cục Hạ Long"}, today=TODAY)
+                        units={"QN00": "Cục THADS tỉnh", "QN01": "Chi cục Hạ Long"}, today=TODAY,
+                        officers={"CHV1": "Nguyễn Văn An", "CHV2": "Trần Thị Bình"},
+                        officer_units={"CHV1": "QN01", "CHV2": "QN00"})
 
 
 def test_offered_years_go_back_to_the_first_data_but_at_most_six_years():
@@ -79,3 +81,20 @@ def test_describe_names_the_scope_and_the_window():
     assert describe(Filters(2024, "2023-12-31"), OPTIONS) == "Toàn tỉnh; từ 01/10/2023 đến hết 31/12/2023"
     assert describe(Filters(2027, "nay", unit="QN01", group="ngan_sach", mode="chu_dong"), OPTIONS) == (
         "Chi cục Hạ Long, nhóm thu ngân sách nhà nước, chủ động; từ 01/10/2026 đến hết 28/11/2026")
+
+
+def test_an_officer_is_a_filter_of_their_unit():
+    filters = Filters(2024, "2023-12-31", unit="QN01", officer="CHV1")
+    assert filters.scope() == Scope(unit="QN01", officer="CHV1")
+    assert to_query(filters) == {"nam": "2024", "den": "2023-12-31", "don_vi": "QN01", "chv": "CHV1"}
+    assert from_query(to_query(filters), OPTIONS) == (filters, [])
+    assert from_query({"nam": "2024", "chv": "CHV2"}, OPTIONS) == (Filters(2024, "2024-09-30", officer="CHV2"), [])
+    assert OPTIONS.officers_of("QN01") == {"CHV1": "Nguyễn Văn An"} and len(OPTIONS.officers_of(None)) == 2
+    assert describe(filters, OPTIONS) == "Chi cục Hạ Long, chấp hành viên Nguyễn Văn An; từ 01/10/2023 đến hết 31/12/2023"
+
+
+@pytest.mark.parametrize("query", [{"don_vi": "QN00", "chv": "CHV1"}, {"chv": "CHV9"}])
+def test_an_officer_of_another_unit_or_unknown_is_refused(query):
+    filters, notices = from_query({"nam": "2024"} | query, OPTIONS)
+    assert filters == Filters(2024, "2024-09-30", unit=query.get("don_vi"))
+    assert len(notices) == 1 and f"chv={query['chv']!r}" in notices[0]

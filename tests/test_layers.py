@@ -13,6 +13,7 @@ UI_IMPORTS_ALLOWED = {
     "dashboard/cache.py": {"streamlit"},
     "dashboard/ui.py": {"streamlit"},
     "dashboard/filter_bar.py": {"streamlit"},
+    "dashboard/drill.py": {"streamlit"},
     "dashboard/charts.py": {"plotly"},
 }
 UI_LIBRARIES = {"streamlit", "plotly"}

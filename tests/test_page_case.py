@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, select
 
+from data_access.chain_queries import dimension_names, officer_units
 from data_access.schema import cases, events
 from dashboard.case_story import current_state, field_table, find_case, timeline_table
 from dashboard.formatting import format_count, format_date
@@ -82,3 +83,17 @@ def test_typing_a_code_opens_the_case_and_an_unknown_code_gets_a_message(app_eng
     assert not app.exception
     assert app.warning[0].value == "Không có việc mã KHONG-CO-123. Hãy kiểm tra lại mã việc."
     assert not app.dataframe and not figures(app)
+
+
+def test_a_case_opened_from_an_officers_list_leads_back_through_the_list(app_engine):
+    code = _storied_case(app_engine)
+    officer = find_case(app_engine, code)["officer_code"]
+    unit, name = dimension_names(app_engine, "unit"), dimension_names(app_engine, "officer")[officer]
+    home = officer_units(app_engine)[officer]
+    app = run_page("case", {"ma_viec": code, "nam": "2024", "don_vi": home, "chv": officer, "o": "carried",
+                            "trang": "2"})
+    assert not app.exception
+    assert [item.value for item in app.markdown][:5] == [
+        "Toàn tỉnh ›", f"{unit[home]} ›", f"{name} ›", "Danh sách việc ›", f"**Việc {code}**"]
+    assert dict(app.query_params) == {"ma_viec": code, "nam": "2024", "den": "2024-09-30", "don_vi": home,
+                                      "chv": officer, "o": "carried", "trang": "2"}

@@ -9,7 +9,7 @@ from data_access.case_list import CELLS, CaseFilter, case_list
 from dashboard.case_views import ListState, heading_lines
 from dashboard.chains import Scope, chain_report
 from dashboard.filters import FilterOptions, Filters
-from dashboard.formatting import format_count
+from dashboard.formatting import format_count, format_money_short
 from dashboard.periods import window_ending
 from tests.page_support import read_download, run_page, select
 
@@ -34,7 +34,7 @@ def test_every_cell_shows_as_many_cases_as_the_chain_counts(app_engine):
     assert not app.exception
     chain = chain_report(app_engine, END)["cases"]
     assert chain["enforceable"] > 100
-    for cell in CELLS:
+    for cell in CELLS["cases"]:
         app = app.selectbox(key="cases.cell").set_value(cell).run()
         if chain[cell]:
             assert _total(app) == f"{format_count(chain[cell])} việc", cell
@@ -58,7 +58,7 @@ def test_a_scoped_list_agrees_with_the_scoped_chain(app_engine, query, scope):
 
 def test_the_first_page_holds_fifty_rows_as_the_database_sorts_them(app_engine):
     app = run_page("cases", END_OF_Q1_2024 | {"o": "enforceable"})
-    rows, total = _expected(app_engine, cell="enforceable")
+    rows, total, _ = _expected(app_engine, cell="enforceable")
     table = app.dataframe[0].value
     assert len(table) == 50
     assert list(table["Mã việc"]) == list(rows["code"])
@@ -72,7 +72,7 @@ def test_buckets_sort_and_paging_change_the_rows_as_the_list_says(app_engine):
     app = run_page("cases", END_OF_Q1_2024)
     app = app.multiselect(key="cases.buckets").set_value(["in_progress", "not_enforceable"]).run()
     narrow = CaseFilter(buckets=("in_progress", "not_enforceable"))
-    rows, total = _expected(app_engine, narrow=narrow)
+    rows, total, _ = _expected(app_engine, narrow=narrow)
     assert _total(app) == f"{format_count(total)} việc" and _codes(app) == list(rows["code"])
     assert set(app.dataframe[0].value["Tình trạng"]) == {"Đang thi hành", "Chưa có điều kiện"}
     app = app.selectbox(key="cases.sort").set_value("age_days").run()
@@ -89,7 +89,7 @@ def test_buckets_sort_and_paging_change_the_rows_as_the_list_says(app_engine):
     app = app.number_input(key="cases.min_remaining").set_value(1_000_000).run()
     assert app.number_input(key="cases.page").value == 1
     narrower = CaseFilter(buckets=narrow.buckets, min_remaining=1_000_000)
-    rows, total = _expected(app_engine, narrow=narrower, sort="age_days", descending=False)
+    rows, total, _ = _expected(app_engine, narrow=narrower, sort="age_days", descending=False)
     assert _total(app) == f"{format_count(total)} việc" and _codes(app) == list(rows["code"])
     assert min(app.dataframe[0].value["Còn lại (đồng)"]) >= 1_000_000
 
@@ -128,7 +128,7 @@ def test_a_wrong_url_value_falls_back_with_a_notice(app_engine):
 
 def test_a_page_beyond_the_last_shows_the_last(app_engine):
     app = run_page("cases", END_OF_Q1_2024 | {"o": "completed", "trang": "999"})
-    rows, total = _expected(app_engine, cell="completed", limit=100_000)
+    rows, total, _ = _expected(app_engine, cell="completed", limit=100_000)
     last = -(-total // 50)
     assert app.number_input(key="cases.page").value == last
     assert _codes(app) == list(rows["code"][(last - 1) * 50:])
@@ -143,10 +143,10 @@ def test_the_export_holds_the_heading_and_every_matching_case(app_engine, downlo
                       descending=False)
     lines = heading_lines(state, Filters(2024, "2023-12-31", group="ngan_sach"), FilterOptions((), {}, END))
     assert lines[1:4] == ["Toàn tỉnh, nhóm thu ngân sách nhà nước; từ 01/10/2023 đến hết 31/12/2023",
-                          "Chỉ tiêu: Có điều kiện", "Tình trạng: đang thi hành, hoãn điểm c"]
+                          "Chỉ tiêu: Có điều kiện (về việc)", "Tình trạng: đang thi hành, hoãn điểm c"]
     heading, from_csv, from_excel = read_download(downloads, len(lines))
     assert heading == lines
-    rows, total = _expected(app_engine, Scope(group="ngan_sach"), cell="enforceable", narrow=state.narrow(),
+    rows, total, _ = _expected(app_engine, Scope(group="ngan_sach"), cell="enforceable", narrow=state.narrow(),
                             sort="decided_on", descending=False, limit=100_000)
     assert total > 50 and len(from_csv) == total == len(from_excel)
     assert list(from_csv["Mã việc"]) == list(rows["code"]) == list(from_excel["Mã việc"])
@@ -176,3 +176,41 @@ def test_a_url_changed_from_outside_wins_over_the_widgets(app_engine):
     assert app.selectbox(key="cases.sort").value == "remaining"
     assert _codes(app) == list(_expected(app_engine, cell="carried")[0]["code"])
     assert dict(app.query_params) == END_OF_Q1_2024 | {"o": "carried"}
+
+
+def test_every_money_cell_lists_cases_whose_shares_add_up_to_the_chain(app_engine):
+    app = run_page("cases", END_OF_Q1_2024 | {"chuoi": "tien"})
+    assert not app.exception
+    chain = chain_report(app_engine, END)["money"]
+    for cell in CELLS["money"]:
+        app = app.selectbox(key="cases.cell").set_value(cell).run()
+        rows, total, value = _expected(app_engine, cell=cell, chain="money")
+        assert value == chain[cell], cell
+        if not total:
+            assert app.info[0].value.startswith("Không có việc nào khớp"), cell
+            continue
+        assert _total(app) == f"{format_count(total)} việc, {format_money_short(value)}", cell
+        assert app.caption[0].value.startswith(f"{format_count(value)} đồng: ")
+        table = app.dataframe[0].value
+        assert list(table["Tính vào chỉ tiêu (đồng)"]) == list(rows["value"])
+    assert app.selectbox(key="cases.cell").value == "carried"
+    # Back to the chain về việc: "giảm" and the share sort exist only for money, so they fall back.
+    app = app.selectbox(key="cases.cell").set_value("reduced").run()
+    app = app.selectbox(key="cases.sort").set_value("value").run()
+    app = app.selectbox(key="cases.chain").set_value("cases").run()
+    assert app.selectbox(key="cases.cell").value == "caseload"
+    assert app.selectbox(key="cases.sort").value == "remaining"
+    assert _total(app) == f"{format_count(chain_report(app_engine, END)['cases']['caseload'])} việc"
+
+
+def test_an_officers_list_holds_the_cases_the_chain_gives_that_officer(app_engine):
+    officer = chain_report(app_engine, END, Scope(unit="QN02"), by="officer")["rows"][0]
+    app = run_page("cases", END_OF_Q1_2024 | {"don_vi": "QN02", "chv": officer["key"], "o": "enforceable"})
+    assert not app.exception
+    assert _total(app) == f"{format_count(officer['cases']['enforceable'])} việc"
+    scope = Scope(unit="QN02", officer=officer["key"])
+    assert _codes(app) == list(_expected(app_engine, scope, cell="enforceable")[0]["code"])
+    assert set(app.dataframe[0].value["Chấp hành viên"]) == {officer["name"]}
+    assert app.sidebar.selectbox(key="filters.officer").value == officer["key"]
+    trail = [item.value for item in app.markdown]
+    assert "**Danh sách việc**" in trail

@@ -4,9 +4,11 @@ from datetime import date
 
 import pandas as pd
 
+from data_access.chain_queries import dimension_names
 from dashboard.breakdowns import BELOW_TARGET_STYLE
 from dashboard.chains import Scope, chain_report, targets_by_code
 from dashboard.charts import BELOW_TARGET_COLOUR, TARGET_COLOUR
+from dashboard.formatting import format_count
 from tests.page_support import cell_styles, figures, read_download, run_page, select
 
 END_OF_JUNE_2024 = {"nam": "2024", "den": "2024-06-30"}
@@ -119,3 +121,23 @@ def test_the_downloads_hold_the_officers_table(app_engine, downloads):
         assert list(copy["Mã"]) == [row["key"] for row in rows]
         assert list(copy["Thi hành xong (việc)"]) == [row["cases"]["completed"] for row in rows]
         pd.testing.assert_frame_equal(copy, app.dataframe[0].value, check_dtype=False)
+
+
+def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engine):
+    app = run_page("officers", END_OF_JUNE_2024 | {"don_vi": "QN03"})
+    assert not app.exception
+    name = dimension_names(app_engine, "unit")["QN03"]
+    assert [item.value for item in app.markdown][1:3] == ["Toàn tỉnh ›", f"**{name}**"]
+    unit = chain_report(app_engine, END, Scope(unit="QN03"))
+    assert app.subheader[-1].value == f"Chuỗi số liệu của đơn vị {name}"
+    cases, money = (table.value for table in app.dataframe[-2:])
+    assert cases.loc["Có điều kiện", "Kỳ này"] == format_count(unit["cases"]["enforceable"])
+    assert money.loc["Thi hành xong", "Kỳ này"] == format_count(unit["money"]["completed"])
+
+
+def test_an_officer_in_the_sidebar_keeps_every_officer_of_the_unit_in_the_ranking(app_engine):
+    rows = chain_report(app_engine, END, Scope(unit="QN03"), by="officer")["rows"]
+    app = run_page("officers", END_OF_JUNE_2024 | {"don_vi": "QN03", "chv": rows[0]["key"]})
+    assert not app.exception
+    assert figures(app)[0]["layout"]["title"]["text"] == f"Tỷ lệ xong về việc của {len(rows)} chấp hành viên"
+    assert app.query_params["chv"] == rows[0]["key"]

@@ -1,0 +1,108 @@
+"""Drilling down: from a clicked bar, table row or chain cell to the next page, and the breadcrumb back up."""
+
+from dataclasses import replace
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from dashboard.case_views import ListState, to_query as list_query
+from dashboard.filter_bar import STATE_KEY, WRITTEN_KEY
+from dashboard.filters import FilterOptions, Filters, to_query
+from dashboard.labels import CHAIN_TITLES, COMPLETED_NOTE
+from dashboard.tables import CHAIN_KEYS, chain_table_text
+from dashboard.ui import CHART_CONFIG, TABLE_ROW_PIXELS
+
+UNITS_PAGE, OFFICERS_PAGE, CASES_PAGE, CASE_PAGE = (
+    "pages/units.py", "pages/officers.py", "pages/cases.py", "pages/case.py")
+# The URL parameter naming the case on the case page.
+CASE_PARAMETER = "ma_viec"
+
+
+def drill_to(page: str, filters: Filters, extra: dict[str, str] | None = None, **changes) -> None:
+    """Open a page with the filters changed (and the page's own URL parameters), as a new browser history step."""
+    chosen = replace(filters, **changes)
+    st.session_state[STATE_KEY] = chosen
+    st.session_state[WRITTEN_KEY] = to_query(chosen)
+    st.switch_page(page, query_params=to_query(chosen) | (extra or {}))
+
+
+def open_case_list(filters: Filters, state: ListState = ListState(), **changes) -> None:
+    """Open the case list in a list state, the filters changed."""
+    drill_to(CASES_PAGE, filters, list_query(state), **changes)
+
+
+def _live_key(key: str) -> str:
+    return f"{key}.{st.session_state.get(f'{key}.clicks', 0)}"
+
+
+def _forget_selection(key: str) -> None:
+    # A selection outlives its page: coming back would drill again at once. A fresh widget key drops it.
+    st.session_state[f"{key}.clicks"] = st.session_state.get(f"{key}.clicks", 0) + 1
+
+
+def clicked_row(place, table, key: str, **options) -> int | None:
+    """Draw a table whose rows a click selects; return the position of the row just clicked, or None."""
+    rows = place.dataframe(table, key=_live_key(key), on_select="rerun", selection_mode="single-row",
+                           **options).selection.rows
+    if not rows:
+        return None
+    _forget_selection(key)
+    return rows[0]
+
+
+def clicked_bar(place, figure, key: str) -> str | None:
+    """Draw a bar chart whose bars a click selects; return the category label of the bar just clicked, or None."""
+    points = place.plotly_chart(figure, key=_live_key(key), theme=None, config=CHART_CONFIG, on_select="rerun",
+                                selection_mode="points").selection.points
+    if not points:
+        return None
+    _forget_selection(key)
+    return points[0]["y"]
+
+
+def chain_tables(report: dict, filters: Filters, key: str) -> None:
+    """Draw both chain tables side by side; a click on a row opens the list of the cases behind that number."""
+    for column, chain in zip(st.columns(2), ("cases", "money")):
+        column.markdown(f"**{CHAIN_TITLES[chain]}** (thi hành xong = {COMPLETED_NOTE[chain]})")
+        table = chain_table_text(report, chain)
+        row = clicked_row(column, table, f"{key}.{chain}_table", height=TABLE_ROW_PIXELS * (len(table) + 1) + 3)
+        cell = None if row is None else CHAIN_KEYS[chain][row]
+        if cell == "rate":
+            column.info("Tỷ lệ là phép chia, không có danh sách việc riêng: hãy chọn dòng có điều kiện hoặc "
+                        "thi hành xong.")
+        elif cell is not None:
+            open_case_list(filters, ListState(chain=chain, cell=cell))
+    st.caption("Bấm vào một dòng của bảng để xem danh sách các việc tạo nên con số kỳ này.")
+
+
+def trail(filters: Filters, options: FilterOptions, here: str | None = None,
+          list_state: dict[str, str] | None = None) -> None:
+    """Draw the breadcrumb Toàn tỉnh › đơn vị › chấp hành viên › danh sách việc › `here`, each step a link back.
+
+    `list_state` is the case list's own URL parameters, for a step back to the list a case was opened from.
+    """
+    steps = [("Toàn tỉnh", UNITS_PAGE, to_query(replace(filters, unit=None, officer=None)))]
+    if filters.unit:
+        steps.append((options.units[filters.unit], OFFICERS_PAGE, to_query(replace(filters, officer=None))))
+    if filters.officer:
+        steps.append((options.officers[filters.officer], CASES_PAGE, to_query(filters) | list_query(ListState())))
+    if list_state is not None:
+        steps.append(("Danh sách việc", CASES_PAGE, to_query(filters) | list_state))
+    if here is not None:
+        steps.append((here, None, {}))
+    _draw_trail(steps)
+
+
+def _draw_trail(steps: list[tuple[str, str | None, dict]]) -> None:
+    places = st.columns([3] * len(steps) + [max(1, 12 - 3 * len(steps))])
+    for index, (place, (label, page, query)) in enumerate(zip(places, steps)):
+        last = index == len(steps) - 1
+        text = label if last else f"{label} ›"
+        if last or page is None:
+            place.markdown(f"**{text}**")
+            continue
+        try:
+            place.page_link(page, label=text, query_params=query)
+        except StreamlitPageNotFoundError:
+            # A page run on its own (as page tests do) has no navigation to link into; the step stays as text.
+            place.markdown(text)
