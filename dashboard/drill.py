@@ -72,7 +72,7 @@ def chain_tables(report: dict, filters: Filters, key: str) -> None:
                         "thi hành xong.")
         elif cell is not None:
             open_case_list(filters, ListState(chain=chain, cell=cell))
-    st.caption("Bấm vào một dòng của bảng để xem danh sách các việc tạo nên con số kỳ này.")
+    st.caption("Bấm vào ô vuông ở đầu một dòng để xem danh sách các việc tạo nên con số kỳ này của dòng đó.")
 
 
 def trail(filters: Filters, options: FilterOptions, here: str | None = None,

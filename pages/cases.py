@@ -103,7 +103,7 @@ if value is not None:
                f"{CELL_LABELS['money'][state.cell].lower()} về tiền; cộng cả danh sách đúng bằng con số đó.")
 st.caption(f"Đang xem việc thứ {format_count(state.offset + 1)}–{format_count(state.offset + len(rows))}, "
            f"trang {format_count(state.page)}/{format_count(last_page(total))}. Số tiền tính bằng đồng; "
-           "tuổi tính từ ngày quyết định đến cuối kỳ báo cáo. Bấm vào một dòng để mở hồ sơ của việc.")
+           "tuổi tính từ ngày quyết định đến cuối kỳ báo cáo. Bấm vào ô vuông ở đầu một dòng để mở hồ sơ của việc.")
 table = list_table(rows, units, officers, state.chain)
 row = clicked_row(st, styled(table), "cases.table", hide_index=True, height=TABLE_ROW_PIXELS * (len(table) + 1) + 3)
 if row is not None:

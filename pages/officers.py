@@ -61,7 +61,8 @@ with st.container(height=SCROLL_HEIGHT if len(frame) > SCROLL_FROM_ROWS else "co
 officer_of_label = {label: key for key, label in frame.set_index("key")["name"].items()}
 if clicked in officer_of_label:
     open_case_list(filters, officer=officer_of_label[clicked])
-st.caption("Bấm vào cột hoặc vào dòng trong bảng của một chấp hành viên để xem danh sách việc của người đó.")
+st.caption("Bấm vào cột của một chấp hành viên, hoặc vào ô vuông đầu dòng của người đó trong bảng, để xem danh "
+           "sách việc của người đó.")
 
 st.subheader("Bảng số liệu theo chấp hành viên")
 table = with_targets(officer_table(report["rows"]), {key: own_targets.get(key, target) for key in frame["key"]})
@@ -70,7 +71,7 @@ row = clicked_row(st, styled(table, BILLION_COLUMNS).apply(table_styles, axis=No
 if row is not None:
     open_case_list(filters, officer=table[KEY].iloc[row])
 st.caption(("Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chấp hành viên. " if target else "")
-           + "Bấm vào tên cột để sắp xếp, vào một dòng để mở danh sách việc của chấp hành viên.")
+           + "Bấm vào tên cột để sắp xếp, vào ô vuông đầu dòng để mở danh sách việc của chấp hành viên.")
 download_buttons(table, [TITLE, describe(replace(filters, officer=None), options)],
                  f"ket_qua_chap_hanh_vien_{end:%Y%m%d}", "officers.download")
 

@@ -53,8 +53,8 @@ for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
     unit_of_label = {shown: key for key, shown in labels.items()}
     if clicked in unit_of_label:
         drill_to(OFFICERS_PAGE, filters, unit=unit_of_label[clicked], officer=None)
-st.caption("Bấm vào cột hoặc vào dòng trong bảng của một đơn vị để xem các chấp hành viên và chuỗi số liệu "
-           "của đơn vị đó.")
+st.caption("Bấm vào cột của một đơn vị, hoặc vào ô vuông đầu dòng của đơn vị đó trong bảng, để xem các chấp hành "
+           "viên và chuỗi số liệu của đơn vị đó.")
 if target:
     st.caption(f"Đường đứt nét: chỉ tiêu của toàn tỉnh ({format_percent(target['cases'])} về việc, "
                f"{format_percent(target['money'])} về tiền); chỉ tiêu riêng của từng đơn vị ở bảng dưới. "
@@ -79,7 +79,7 @@ row = clicked_row(st, styled(table).apply(table_styles, axis=None, chosen=chosen
 if row is not None:
     drill_to(OFFICERS_PAGE, filters, unit=table[KEY].iloc[row], officer=None)
 st.caption("Số tiền tính bằng đồng. Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chính đơn vị đó. "
-           "Bấm vào tên cột để sắp xếp, vào một dòng để mở đơn vị.")
+           "Bấm vào tên cột để sắp xếp, vào ô vuông đầu dòng để mở đơn vị.")
 heading_lines = [TITLE, describe(filters, options)]
 if chosen:
     heading_lines.append(f"Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: {options.units[chosen]}.")

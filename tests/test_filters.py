@@ -90,7 +90,8 @@ def test_an_officer_is_a_filter_of_their_unit():
     assert from_query(to_query(filters), OPTIONS) == (filters, [])
     assert from_query({"nam": "2024", "chv": "CHV2"}, OPTIONS) == (Filters(2024, "2024-09-30", officer="CHV2"), [])
     assert OPTIONS.officers_of("QN01") == {"CHV1": "Nguyễn Văn An"} and len(OPTIONS.officers_of(None)) == 2
-    assert describe(filters, OPTIONS) == "Chi cục Hạ Long, chấp hành viên Nguyễn Văn An; từ 01/10/2023 đến hết 31/12/2023"
+    assert describe(filters, OPTIONS) == (
+        "Chi cục Hạ Long, chấp hành viên Nguyễn Văn An; từ 01/10/2023 đến hết 31/12/2023")
 
 
 @pytest.mark.parametrize("query", [{"don_vi": "QN00", "chv": "CHV1"}, {"chv": "CHV9"}])
