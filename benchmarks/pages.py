@@ -18,7 +18,7 @@ from benchmarks.province import POSTGRES_ADMIN_URL, postgres_database, postgres_
 from data_access.engine import PROJECT_ROOT, open_engine
 from dashboard.demo import build_demo
 
-PAGES = ("overview", "units", "officers", "groups", "trend")
+PAGES = ("overview", "don_vi", "chap_hanh_vien", "nhom_viec", "xu_huong")
 # The default view (the current work-year to its last closed month) and the heaviest: a whole work-year.
 VIEWS = {"mặc định": {}, "cả năm 2025": {"nam": "2025", "den": "2025-09-30"}}
 # Odd, so the median is one real run.

@@ -13,7 +13,7 @@ from dashboard.tables import CHAIN_KEYS, chain_table_text
 from dashboard.ui import CHART_CONFIG, TABLE_ROW_PIXELS
 
 UNITS_PAGE, OFFICERS_PAGE, CASES_PAGE, CASE_PAGE = (
-    "pages/units.py", "pages/officers.py", "pages/cases.py", "pages/case.py")
+    "pages/don_vi.py", "pages/chap_hanh_vien.py", "pages/danh_sach_viec.py", "pages/viec.py")
 # The URL parameter naming the case on the case page.
 CASE_PARAMETER = "ma_viec"
 

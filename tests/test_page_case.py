@@ -23,7 +23,7 @@ def _storied_case(engine) -> str:
 def test_a_case_shows_its_fields_state_events_and_money(app_engine):
     code = _storied_case(app_engine)
     detail = find_case(app_engine, code)
-    app = run_page("case", {"ma_viec": code})
+    app = run_page("viec", {"ma_viec": code})
     assert not app.exception
     assert app.title[0].value == "Chi tiết việc"
     fields = app.dataframe[0].value
@@ -63,7 +63,7 @@ def test_a_case_shows_its_fields_state_events_and_money(app_engine):
 
 def test_the_code_is_kept_in_the_url_beside_the_filters(app_engine):
     code = _storied_case(app_engine)
-    app = run_page("case", {"ma_viec": code, "nam": "2024"})
+    app = run_page("viec", {"ma_viec": code, "nam": "2024"})
     assert app.text_input(key="case.code").value == code
     assert dict(app.query_params) == {"ma_viec": code, "nam": "2024", "den": "2024-09-30"}
     app = choose(app, "filters.mode", "theo_don")
@@ -73,7 +73,7 @@ def test_the_code_is_kept_in_the_url_beside_the_filters(app_engine):
 
 def test_typing_a_code_opens_the_case_and_an_unknown_code_gets_a_message(app_engine):
     code = _storied_case(app_engine)
-    app = run_page("case")
+    app = run_page("viec")
     assert not app.exception
     assert app.info[0].value == "Nhập mã việc để xem thông tin, diễn biến và số tiền của việc."
     assert not app.dataframe
@@ -90,7 +90,7 @@ def test_a_case_opened_from_an_officers_list_leads_back_through_the_list(app_eng
     officer = find_case(app_engine, code)["officer_code"]
     unit, name = dimension_names(app_engine, "unit"), dimension_names(app_engine, "officer")[officer]
     home = officer_units(app_engine)[officer]
-    app = run_page("case", {"ma_viec": code, "nam": "2024", "don_vi": home, "chv": officer, "o": "carried",
+    app = run_page("viec", {"ma_viec": code, "nam": "2024", "don_vi": home, "chv": officer, "o": "carried",
                             "trang": "2"})
     assert not app.exception
     assert [item.value for item in app.markdown][:5] == [

@@ -30,7 +30,7 @@ def _expected(engine, scope=Scope(), *, offset=0, limit=50, **options):
 
 
 def test_every_cell_shows_as_many_cases_as_the_chain_counts(app_engine):
-    app = run_page("cases", END_OF_Q1_2024)
+    app = run_page("danh_sach_viec", END_OF_Q1_2024)
     assert not app.exception
     chain = chain_report(app_engine, END)["cases"]
     assert chain["enforceable"] > 100
@@ -50,14 +50,14 @@ def test_every_cell_shows_as_many_cases_as_the_chain_counts(app_engine):
 def test_a_scoped_list_agrees_with_the_scoped_chain(app_engine, query, scope):
     chain = chain_report(app_engine, END, scope)["cases"]
     for cell in ("caseload", "enforceable", "completed", "carried"):
-        app = run_page("cases", END_OF_Q1_2024 | query | {"o": cell})
+        app = run_page("danh_sach_viec", END_OF_Q1_2024 | query | {"o": cell})
         assert _total(app) == f"{format_count(chain[cell])} việc", cell
         assert _codes(app) == list(_expected(app_engine, scope, cell=cell)[0]["code"])
         st.cache_data.clear()
 
 
 def test_the_first_page_holds_fifty_rows_as_the_database_sorts_them(app_engine):
-    app = run_page("cases", END_OF_Q1_2024 | {"o": "enforceable"})
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"o": "enforceable"})
     rows, total, _ = _expected(app_engine, cell="enforceable")
     table = app.dataframe[0].value
     assert len(table) == 50
@@ -69,7 +69,7 @@ def test_the_first_page_holds_fifty_rows_as_the_database_sorts_them(app_engine):
 
 
 def test_buckets_sort_and_paging_change_the_rows_as_the_list_says(app_engine):
-    app = run_page("cases", END_OF_Q1_2024)
+    app = run_page("danh_sach_viec", END_OF_Q1_2024)
     app = app.multiselect(key="cases.buckets").set_value(["in_progress", "not_enforceable"]).run()
     narrow = CaseFilter(buckets=("in_progress", "not_enforceable"))
     rows, total, _ = _expected(app_engine, narrow=narrow)
@@ -95,7 +95,7 @@ def test_buckets_sort_and_paging_change_the_rows_as_the_list_says(app_engine):
 
 
 def test_the_url_reproduces_the_view(app_engine):
-    first = run_page("cases", END_OF_Q1_2024)
+    first = run_page("danh_sach_viec", END_OF_Q1_2024)
     first = select(first, "filters.unit", "QN01")
     first = first.selectbox(key="cases.cell").set_value("carried").run()
     first = first.number_input(key="cases.min_age_days").set_value(200).run()
@@ -105,7 +105,7 @@ def test_the_url_reproduces_the_view(app_engine):
     assert query == {"nam": "2024", "den": "2023-12-31", "don_vi": "QN01", "o": "carried", "tuoi_tu": "200",
                      "sap_xep": "code", "trang": "2"}
     st.cache_data.clear()
-    second = run_page("cases", query)
+    second = run_page("danh_sach_viec", query)
     assert _codes(second) == _codes(first)
     assert _codes(second) == list(_expected(app_engine, Scope(unit="QN01"), cell="carried", sort="code", offset=50,
                                             narrow=CaseFilter(min_age_days=200))[0]["code"])
@@ -115,7 +115,7 @@ def test_the_url_reproduces_the_view(app_engine):
 
 
 def test_a_wrong_url_value_falls_back_with_a_notice(app_engine):
-    app = run_page("cases", END_OF_Q1_2024 | {"o": "xong", "trang": "-1", "nhom": "ngan_sach"})
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"o": "xong", "trang": "-1", "nhom": "ngan_sach"})
     assert not app.exception
     assert [warning.value for warning in app.warning] == [
         "Đường link có o='xong' không hợp lệ; đang hiển thị chỉ tiêu tổng số thụ lý.",
@@ -127,7 +127,7 @@ def test_a_wrong_url_value_falls_back_with_a_notice(app_engine):
 
 
 def test_a_page_beyond_the_last_shows_the_last(app_engine):
-    app = run_page("cases", END_OF_Q1_2024 | {"o": "completed", "trang": "999"})
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"o": "completed", "trang": "999"})
     rows, total, _ = _expected(app_engine, cell="completed", limit=100_000)
     last = -(-total // 50)
     assert app.number_input(key="cases.page").value == last
@@ -138,7 +138,7 @@ def test_a_page_beyond_the_last_shows_the_last(app_engine):
 def test_the_export_holds_the_heading_and_every_matching_case(app_engine, downloads):
     query = END_OF_Q1_2024 | {"nhom": "ngan_sach", "o": "enforceable", "trang_thai": "in_progress,deferred_c",
                               "sap_xep": "decided_on", "giam_dan": "0"}
-    app = run_page("cases", query)
+    app = run_page("danh_sach_viec", query)
     state = ListState(cell="enforceable", buckets=("in_progress", "deferred_c"), sort="decided_on",
                       descending=False)
     lines = heading_lines(state, Filters(2024, "2023-12-31", group="ngan_sach"), FilterOptions((), {}, END))
@@ -156,7 +156,7 @@ def test_the_export_holds_the_heading_and_every_matching_case(app_engine, downlo
 
 
 def test_an_empty_list_shows_a_message_instead_of_a_table(app_engine):
-    app = run_page("cases", END_OF_Q1_2024 | {"tuoi_tu": "100000"})
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"tuoi_tu": "100000"})
     assert not app.exception
     assert app.info[0].value == ("Không có việc nào khớp với chỉ tiêu và bộ lọc đã chọn. Hãy chọn chỉ tiêu, "
                                  "tình trạng hoặc giới hạn khác ở trên, hoặc phạm vi và kỳ báo cáo khác ở thanh "
@@ -167,7 +167,7 @@ def test_an_empty_list_shows_a_message_instead_of_a_table(app_engine):
 
 
 def test_a_url_changed_from_outside_wins_over_the_widgets(app_engine):
-    app = run_page("cases", END_OF_Q1_2024 | {"o": "carried"})
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"o": "carried"})
     app = app.selectbox(key="cases.sort").set_value("code").run()
     assert dict(app.query_params) == END_OF_Q1_2024 | {"o": "carried", "sap_xep": "code"}
     # The browser's back button brings the previous URL back while the widgets still hold the newer choice.
@@ -179,7 +179,7 @@ def test_a_url_changed_from_outside_wins_over_the_widgets(app_engine):
 
 
 def test_every_money_cell_lists_cases_whose_shares_add_up_to_the_chain(app_engine):
-    app = run_page("cases", END_OF_Q1_2024 | {"chuoi": "tien"})
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"chuoi": "tien"})
     assert not app.exception
     chain = chain_report(app_engine, END)["money"]
     for cell in CELLS["money"]:
@@ -205,7 +205,7 @@ def test_every_money_cell_lists_cases_whose_shares_add_up_to_the_chain(app_engin
 
 def test_an_officers_list_holds_the_cases_the_chain_gives_that_officer(app_engine):
     officer = chain_report(app_engine, END, Scope(unit="QN02"), by="officer")["rows"][0]
-    app = run_page("cases", END_OF_Q1_2024 | {"don_vi": "QN02", "chv": officer["key"], "o": "enforceable"})
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"don_vi": "QN02", "chv": officer["key"], "o": "enforceable"})
     assert not app.exception
     assert _total(app) == f"{format_count(officer['cases']['enforceable'])} việc"
     scope = Scope(unit="QN02", officer=officer["key"])

@@ -66,7 +66,7 @@ def _assert_page_shows(app, rows: list[dict]) -> None:
 
 
 def test_groups_show_the_engine_rates_changes_and_shares(app_engine):
-    app = run_page("groups", END_OF_Q1_2024)
+    app = run_page("nhom_viec", END_OF_Q1_2024)
     assert not app.exception
     rows = _expected(app_engine, date(2023, 12, 31))
     assert {row["name"] for row in rows} == ALL_GROUPS
@@ -74,7 +74,7 @@ def test_groups_show_the_engine_rates_changes_and_shares(app_engine):
 
 
 def test_the_sidebar_group_filter_does_not_narrow_the_page(app_engine):
-    app = run_page("groups", END_OF_Q1_2024)
+    app = run_page("nhom_viec", END_OF_Q1_2024)
     before = figures(app)
     app = select(app, "filters.group", "tin_dung")
     assert figures(app) == before
@@ -84,7 +84,7 @@ def test_the_sidebar_group_filter_does_not_narrow_the_page(app_engine):
 
 
 def test_other_filters_narrow_the_groups(app_engine):
-    app = run_page("groups", END_OF_Q1_2024)
+    app = run_page("nhom_viec", END_OF_Q1_2024)
     app = select(app, "filters.unit", "QN01")
     app = select(app, "filters.mode", "theo_don")
     rows = _expected(app_engine, date(2023, 12, 31), Scope(unit="QN01", mode="theo_don"))
@@ -95,7 +95,7 @@ def test_other_filters_narrow_the_groups(app_engine):
 def test_the_downloads_carry_the_table_under_the_scope_line(app_engine, monkeypatch):
     exported = []
     monkeypatch.setattr(dashboard.ui, "to_csv", lambda table, heading: exported.append((table, heading)) or b"")
-    app = run_page("groups", {**END_OF_Q1_2024, "don_vi": "QN02"})
+    app = run_page("nhom_viec", {**END_OF_Q1_2024, "don_vi": "QN02"})
     table, heading = exported[0]
     assert heading[:2] == ["Kết quả theo nhóm việc",
                            "Chi cục Thi hành án dân sự Cẩm Phả; từ 01/10/2023 đến hết 31/12/2023"]
@@ -109,7 +109,7 @@ def test_a_scope_without_grouped_cases_shows_a_message(app_engine):
     scope = Scope(judgment_type="lao_dong", mode="chu_dong")
     assert chain_report(app_engine, date(2023, 10, 31), scope)["cases"]["caseload"] > 0
     assert chain_report(app_engine, date(2023, 10, 31), scope, by="group")["rows"] == []
-    app = run_page("groups", {"nam": "2024", "den": "2023-10-31", "loai": "lao_dong", "hinh_thuc": "chu_dong"})
+    app = run_page("nhom_viec", {"nam": "2024", "den": "2023-10-31", "loai": "lao_dong", "hinh_thuc": "chu_dong"})
     assert not app.exception
     assert figures(app) == []
     assert app.info[0].value.startswith("Các nhóm việc trong phạm vi và kỳ báo cáo đã chọn chưa có việc thụ lý nào")

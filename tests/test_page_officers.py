@@ -49,7 +49,7 @@ def _assert_split_by_target(app, rows: list[dict], chain: str, own: dict, target
 
 
 def test_officers_below_the_province_target_stand_out(app_engine):
-    app = run_page("officers", END_OF_JUNE_2024)
+    app = run_page("chap_hanh_vien", END_OF_JUNE_2024)
     assert not app.exception
     rows = chain_report(app_engine, END, by="officer")["rows"]
     assert len(rows) == 22
@@ -60,14 +60,14 @@ def test_officers_below_the_province_target_stand_out(app_engine):
 
 
 def test_the_money_choice_ranks_by_money(app_engine):
-    app = run_page("officers", END_OF_JUNE_2024)
+    app = run_page("chap_hanh_vien", END_OF_JUNE_2024)
     app = app.radio(key="officers.chain").set_value("money").run()
     rows = chain_report(app_engine, END, by="officer")["rows"]
     _assert_split_by_target(app, rows, "money", _own_targets(app_engine), 46.95)
 
 
 def test_the_sidebar_unit_narrows_to_its_officers_and_its_target(app_engine):
-    app = select(run_page("officers", END_OF_JUNE_2024), "filters.unit", "QN02")
+    app = select(run_page("chap_hanh_vien", END_OF_JUNE_2024), "filters.unit", "QN02")
     rows = chain_report(app_engine, END, Scope(unit="QN02"), by="officer")["rows"]
     assert chain_report(app_engine, END, Scope(unit="QN02"))["target"] == {"cases": 83.25, "money": 46.45}
     _assert_split_by_target(app, rows, "cases", _own_targets(app_engine), 83.25)
@@ -79,7 +79,7 @@ def test_the_sidebar_unit_narrows_to_its_officers_and_its_target(app_engine):
 
 
 def test_the_table_holds_each_officers_figures_and_marks_those_below_target(app_engine):
-    app = run_page("officers", END_OF_JUNE_2024)
+    app = run_page("chap_hanh_vien", END_OF_JUNE_2024)
     rows = chain_report(app_engine, END, by="officer")["rows"]
     own = _own_targets(app_engine)
     table = app.dataframe[0].value
@@ -101,7 +101,7 @@ def test_the_table_holds_each_officers_figures_and_marks_those_below_target(app_
 
 
 def test_a_sidebar_group_has_no_target_and_narrows_the_cases(app_engine):
-    app = select(run_page("officers", END_OF_JUNE_2024), "filters.group", "tin_dung")
+    app = select(run_page("chap_hanh_vien", END_OF_JUNE_2024), "filters.group", "tin_dung")
     rows = chain_report(app_engine, END, Scope(group="tin_dung"), by="officer")["rows"]
     ranked = _ranked(rows, "cases")
     bars = _bars(app)
@@ -113,7 +113,7 @@ def test_a_sidebar_group_has_no_target_and_narrows_the_cases(app_engine):
 
 
 def test_the_downloads_hold_the_officers_table(app_engine, downloads):
-    app = run_page("officers", {**END_OF_JUNE_2024, "don_vi": "QN03"})
+    app = run_page("chap_hanh_vien", {**END_OF_JUNE_2024, "don_vi": "QN03"})
     heading, from_csv, from_excel = read_download(downloads, 2)
     assert heading == [OFFICER_TITLE, "Chi cục Thi hành án dân sự Uông Bí; từ 01/10/2023 đến hết 30/06/2024"]
     rows = chain_report(app_engine, END, Scope(unit="QN03"), by="officer")["rows"]
@@ -124,7 +124,7 @@ def test_the_downloads_hold_the_officers_table(app_engine, downloads):
 
 
 def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engine):
-    app = run_page("officers", END_OF_JUNE_2024 | {"don_vi": "QN03"})
+    app = run_page("chap_hanh_vien", END_OF_JUNE_2024 | {"don_vi": "QN03"})
     assert not app.exception
     name = dimension_names(app_engine, "unit")["QN03"]
     assert [item.value for item in app.markdown][1:3] == ["Toàn tỉnh ›", f"**{name}**"]
@@ -137,7 +137,7 @@ def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engin
 
 def test_an_officer_in_the_sidebar_keeps_every_officer_of_the_unit_in_the_ranking(app_engine):
     rows = chain_report(app_engine, END, Scope(unit="QN03"), by="officer")["rows"]
-    app = run_page("officers", END_OF_JUNE_2024 | {"don_vi": "QN03", "chv": rows[0]["key"]})
+    app = run_page("chap_hanh_vien", END_OF_JUNE_2024 | {"don_vi": "QN03", "chv": rows[0]["key"]})
     assert not app.exception
     assert figures(app)[0]["layout"]["title"]["text"] == f"Tỷ lệ xong về việc của {len(rows)} chấp hành viên"
     assert app.query_params["chv"] == rows[0]["key"]

@@ -43,7 +43,7 @@ def _assert_page_shows(app, months: list[str], expected: dict) -> None:
 
 
 def test_a_past_work_year_shows_all_twelve_months(app_engine):
-    app = run_page("trend", {"nam": "2024"})
+    app = run_page("xu_huong", {"nam": "2024"})
     assert not app.exception
     expected = _engine_series(app_engine, month_ends(2024))
     assert expected["target"] is not None
@@ -52,12 +52,12 @@ def test_a_past_work_year_shows_all_twelve_months(app_engine):
 
 
 def test_the_period_end_limits_the_months(app_engine):
-    app = run_page("trend", {"nam": "2024", "den": "2023-12-31"})
+    app = run_page("xu_huong", {"nam": "2024", "den": "2023-12-31"})
     _assert_page_shows(app, MONTHS_2024[:3], _engine_series(app_engine, month_ends(2024)[:3]))
 
 
 def test_changing_the_year_and_the_unit_changes_the_series(app_engine):
-    app = run_page("trend", {"nam": "2024"})
+    app = run_page("xu_huong", {"nam": "2024"})
     first = figures(app)
     app = select(app, "filters.year", 2025)
     whole = _engine_series(app_engine, month_ends(2025))
@@ -70,7 +70,7 @@ def test_changing_the_year_and_the_unit_changes_the_series(app_engine):
 
 
 def test_a_group_has_no_target_line(app_engine):
-    app = run_page("trend", {"nam": "2024", "den": "2024-03-31", "nhom": "tin_dung"})
+    app = run_page("xu_huong", {"nam": "2024", "den": "2024-03-31", "nhom": "tin_dung"})
     expected = _engine_series(app_engine, month_ends(2024)[:6], Scope(group="tin_dung"))
     assert expected["target"] is None
     _assert_page_shows(app, MONTHS_2024[:6], expected)
@@ -79,7 +79,7 @@ def test_a_group_has_no_target_line(app_engine):
 
 def test_to_date_stops_at_the_last_closed_month(app_engine):
     year = work_year(TODAY)
-    app = run_page("trend", {"nam": str(year), "den": "nay"})
+    app = run_page("xu_huong", {"nam": str(year), "den": "nay"})
     assert not app.exception
     ends = month_ends(year, until=TODAY)
     if ends:

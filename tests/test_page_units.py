@@ -38,7 +38,7 @@ def _assert_ranked(figure: dict, rows: list[dict], chain: str, target: float | N
 
 
 def test_units_are_ranked_by_both_rates_with_the_province_target(app_engine):
-    app = run_page("units", END_OF_Q1_2024)
+    app = run_page("don_vi", END_OF_Q1_2024)
     assert not app.exception
     end = date(2023, 12, 31)
     rows = chain_report(app_engine, end, by="unit")["rows"]
@@ -52,7 +52,7 @@ def test_units_are_ranked_by_both_rates_with_the_province_target(app_engine):
 
 
 def test_the_heatmap_holds_each_groups_rates_by_unit_and_the_province(app_engine):
-    app = run_page("units", END_OF_Q1_2024)
+    app = run_page("don_vi", END_OF_Q1_2024)
     end = date(2023, 12, 31)
     rows = chain_report(app_engine, end, by="unit")["rows"]
     province = {row["key"]: row for row in chain_report(app_engine, end, by="group")["rows"]}
@@ -70,7 +70,7 @@ def test_the_heatmap_holds_each_groups_rates_by_unit_and_the_province(app_engine
 
 
 def test_the_table_holds_every_chain_column_and_each_units_own_target(app_engine):
-    app = run_page("units", END_OF_2024)
+    app = run_page("don_vi", END_OF_2024)
     end = date(2024, 9, 30)
     rows = chain_report(app_engine, end, by="unit")["rows"]
     table = app.dataframe[0].value
@@ -100,7 +100,7 @@ def test_the_table_holds_every_chain_column_and_each_units_own_target(app_engine
 
 
 def test_a_chosen_unit_is_highlighted_among_every_unit(app_engine):
-    app = select(run_page("units", END_OF_Q1_2024), "filters.unit", "QN02")
+    app = select(run_page("don_vi", END_OF_Q1_2024), "filters.unit", "QN02")
     rows = chain_report(app_engine, date(2023, 12, 31), by="unit")["rows"]
     cases, money, heatmap = figures(app)
     assert len(cases["data"][0]["y"]) == len(rows) == 4
@@ -113,7 +113,7 @@ def test_a_chosen_unit_is_highlighted_among_every_unit(app_engine):
 
 
 def test_the_sidebar_group_and_period_change_the_figures(app_engine):
-    app = run_page("units", END_OF_Q1_2024)
+    app = run_page("don_vi", END_OF_Q1_2024)
     heatmap_before = figures(app)[2]
     app = select(app, "filters.group", "ngan_sach")
     end = date(2023, 12, 31)
@@ -131,7 +131,7 @@ def test_the_sidebar_group_and_period_change_the_figures(app_engine):
 
 
 def test_the_downloads_hold_the_table_under_the_title_and_scope(app_engine, downloads):
-    app = run_page("units", {**END_OF_Q1_2024, "don_vi": "QN01"})
+    app = run_page("don_vi", {**END_OF_Q1_2024, "don_vi": "QN01"})
     heading, from_csv, from_excel = read_download(downloads, 3)
     assert heading == [UNIT_TITLE, "Chi cục Thi hành án dân sự Hạ Long; từ 01/10/2023 đến hết 31/12/2023",
                        "Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: Chi cục Thi hành án dân sự Hạ Long."]
@@ -151,7 +151,7 @@ def test_a_chosen_unit_without_cases_is_named_while_the_others_stay(app_engine):
     rows = chain_report(app_engine, date(2023, 10, 31), scope, by="unit")["rows"]
     missing = sorted({"QN00", "QN01", "QN02", "QN03"} - {row["key"] for row in rows})
     assert rows and missing
-    app = run_page("units", {"nam": "2024", "den": "2023-10-31", "loai": "pha_san", "don_vi": missing[0]})
+    app = run_page("don_vi", {"nam": "2024", "den": "2023-10-31", "loai": "pha_san", "don_vi": missing[0]})
     assert not app.exception
     assert app.info[0].value.endswith("các đơn vị khác vẫn được hiển thị để so sánh.")
     assert figures(app)[0]["data"][0]["x"] == [row["cases"]["rate"] for row in _ranked(rows, "cases")]

@@ -100,7 +100,7 @@ def test_a_wrong_url_value_falls_back_with_a_notice(app_engine, query, parameter
     assert len(figures(app)) == 2
 
 
-@pytest.mark.parametrize("page", ["overview", "units", "officers", "groups", "trend"])
+@pytest.mark.parametrize("page", ["overview", "don_vi", "chap_hanh_vien", "nhom_viec", "xu_huong"])
 def test_an_empty_scope_shows_a_message_instead_of_charts_on_every_page(app_engine, page):
     assert chain_report(app_engine, date(2023, 10, 31), Scope(judgment_type="trong_tai", mode="chu_dong"))[
         "cases"]["caseload"] == 0
@@ -110,7 +110,7 @@ def test_an_empty_scope_shows_a_message_instead_of_charts_on_every_page(app_engi
     assert "chưa có việc thụ lý nào" in app.info[0].value
 
 
-@pytest.mark.parametrize("page", ["overview", "units", "officers", "groups", "trend"])
+@pytest.mark.parametrize("page", ["overview", "don_vi", "chap_hanh_vien", "nhom_viec", "xu_huong"])
 def test_every_page_explains_an_unreachable_database(monkeypatch, page):
     monkeypatch.setenv("THADS_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/khong_co")
     st.cache_resource.clear()

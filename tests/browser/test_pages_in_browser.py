@@ -19,24 +19,9 @@ PAGES = (
 TABLE_PAGES = (("danh_sach_viec", "Danh sách việc"), ("viec", "Chi tiết việc"))
 
 
-@pytest.fixture(scope="module")
-def warmed_app(app_url, browser):
-    """Return the app URL after one visit to its main page.
-
-    Streamlit runs a fresh server's very first script run through its legacy pages/ discovery, which does not
-    know the pages' URL names yet; that one run would show a "page not found" notice on a deep link.
-    """
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    page.goto(app_url)
-    page.wait_for_selector(CHART, timeout=90_000)
-    context.close()
-    return app_url
-
-
 @pytest.mark.parametrize(("path", "charts", "title"), PAGES, ids=[path or "tong_quan" for path, *_ in PAGES])
-def test_every_page_renders_its_charts_without_errors(warmed_app, page, path, charts, title):
-    page.goto(f"{warmed_app}/{path}?nam=2024&den=2023-12-31")
+def test_every_page_renders_its_charts_without_errors(app_url, page, path, charts, title):
+    page.goto(f"{app_url}/{path}?nam=2024&den=2023-12-31")
     page.wait_for_function(f"document.querySelectorAll('{CHART}').length >= {charts}", timeout=90_000)
     page.get_by_role("heading", name=title).wait_for()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -46,8 +31,8 @@ def test_every_page_renders_its_charts_without_errors(warmed_app, page, path, ch
 
 
 @pytest.mark.parametrize(("path", "title"), TABLE_PAGES)
-def test_the_case_pages_render_without_errors(warmed_app, page, path, title):
-    page.goto(f"{warmed_app}/{path}?nam=2024&den=2023-12-31")
+def test_the_case_pages_render_without_errors(app_url, page, path, title):
+    page.goto(f"{app_url}/{path}?nam=2024&den=2023-12-31")
     page.get_by_role("heading", name=title).wait_for(timeout=90_000)
     page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Đơn vị").wait_for()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ ROW_PIXELS = 35
 
 with database_guard():
     filters, options = shared_filters()
-    heading(TITLE, filters, options)
+    heading(TITLE, replace(filters, officer=None), options)
     end = filters.period_end(options.today)
     # A ranking of one bar says nothing: every unit stays in the comparison and the sidebar's unit is highlighted.
     every_unit = replace(filters.scope(), unit=None, officer=None)
