@@ -1,12 +1,14 @@
 """Drilling down: from a clicked bar, table row or chain cell to the next page, and the breadcrumb back up."""
 
+import json
+from html import escape
 from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
 from dashboard.case_views import ListState, to_query as list_query
-from dashboard.filter_bar import STATE_KEY, WRITTEN_KEY
 from dashboard.filters import FilterOptions, Filters, to_query
 from dashboard.labels import CHAIN_TITLES, COMPLETED_NOTE
 from dashboard.tables import CHAIN_KEYS, chain_table_text
@@ -19,11 +21,14 @@ CASE_PARAMETER = "ma_viec"
 
 
 def drill_to(page: str, filters: Filters, extra: dict[str, str] | None = None, **changes) -> None:
-    """Open a page with the filters changed (and the page's own URL parameters), as a new browser history step."""
-    chosen = replace(filters, **changes)
-    st.session_state[STATE_KEY] = chosen
-    st.session_state[WRITTEN_KEY] = to_query(chosen)
-    st.switch_page(page, query_params=to_query(chosen) | (extra or {}))
+    """Open a page with the filters changed (and the page's own URL parameters), as one new browser history step.
+
+    The browser loads the new address itself: Streamlit's own page switch records two history steps (the new
+    address on the page being left, then the new page), which would make "back" stop on a view nobody chose.
+    """
+    target = address(page, to_query(replace(filters, **changes)) | (extra or {}))
+    st.html(f"<script>window.location.assign({json.dumps(target)});</script>", unsafe_allow_javascript=True)
+    st.stop()
 
 
 def open_case_list(filters: Filters, state: ListState = ListState(), **changes) -> None:
@@ -31,33 +36,17 @@ def open_case_list(filters: Filters, state: ListState = ListState(), **changes) 
     drill_to(CASES_PAGE, filters, list_query(state), **changes)
 
 
-def _live_key(key: str) -> str:
-    return f"{key}.{st.session_state.get(f'{key}.clicks', 0)}"
-
-
-def _forget_selection(key: str) -> None:
-    # A selection outlives its page: coming back would drill again at once. A fresh widget key drops it.
-    st.session_state[f"{key}.clicks"] = st.session_state.get(f"{key}.clicks", 0) + 1
-
-
 def clicked_row(place, table, key: str, **options) -> int | None:
     """Draw a table whose rows a click selects; return the position of the row just clicked, or None."""
-    rows = place.dataframe(table, key=_live_key(key), on_select="rerun", selection_mode="single-row",
-                           **options).selection.rows
-    if not rows:
-        return None
-    _forget_selection(key)
-    return rows[0]
+    rows = place.dataframe(table, key=key, on_select="rerun", selection_mode="single-row", **options).selection.rows
+    return rows[0] if rows else None
 
 
 def clicked_bar(place, figure, key: str) -> str | None:
     """Draw a bar chart whose bars a click selects; return the category label of the bar just clicked, or None."""
-    points = place.plotly_chart(figure, key=_live_key(key), theme=None, config=CHART_CONFIG, on_select="rerun",
+    points = place.plotly_chart(figure, key=key, theme=None, config=CHART_CONFIG, on_select="rerun",
                                 selection_mode="points").selection.points
-    if not points:
-        return None
-    _forget_selection(key)
-    return points[0]["y"]
+    return points[0]["y"] if points else None
 
 
 def chain_tables(report: dict, filters: Filters, key: str) -> None:
@@ -93,16 +82,14 @@ def trail(filters: Filters, options: FilterOptions, here: str | None = None,
     _draw_trail(steps)
 
 
+def address(page: str, query: dict[str, str]) -> str:
+    """Return the relative address of a page with its URL query, as a link or a drill opens it."""
+    return f"{Path(page).stem}?{urlencode(query)}"
+
+
 def _draw_trail(steps: list[tuple[str, str | None, dict]]) -> None:
-    places = st.columns([3] * len(steps) + [max(1, 12 - 3 * len(steps))])
-    for index, (place, (label, page, query)) in enumerate(zip(places, steps)):
-        last = index == len(steps) - 1
-        text = label if last else f"{label} ›"
-        if last or page is None:
-            place.markdown(f"**{text}**")
-            continue
-        try:
-            place.page_link(page, label=text, query_params=query)
-        except StreamlitPageNotFoundError:
-            # A page run on its own (as page tests do) has no navigation to link into; the step stays as text.
-            place.markdown(text)
+    # Plain links load their page as one history step; Streamlit's page links would record two.
+    parts = [f'<a href="{escape(address(page, query))}" target="_self">{escape(label)}</a>' if page else escape(label)
+             for label, page, query in steps[:-1]]
+    parts.append(f"<strong>{escape(steps[-1][0])}</strong>")
+    st.markdown(f'<nav class="trail">{" › ".join(parts)}</nav>', unsafe_allow_html=True)

@@ -1,5 +1,6 @@
 """Helpers for page tests: run a page script with AppTest and read what it drew."""
 
+import html
 import io
 import json
 import re
@@ -47,3 +48,11 @@ def read_download(made: dict, heading_lines: int) -> tuple[list[str], pd.DataFra
     from_csv = pd.read_csv(io.StringIO(text), skiprows=heading_lines + 1)
     from_excel = pd.read_excel(io.BytesIO(made["xlsx"][-1]), skiprows=heading_lines + 1)
     return heading, from_csv, from_excel
+
+
+def trail(app: AppTest) -> list[tuple[str, str | None]]:
+    """Return the breadcrumb's steps as (label, link or None for the current page)."""
+    (nav,) = [item.value for item in app.markdown if 'class="trail"' in item.value]
+    steps = re.findall(r'<a href="([^"]*)" target="_self">([^<]*)</a>|<strong>([^<]*)</strong>', nav)
+    return [(html.unescape(label or current), html.unescape(link) if link else None)
+            for link, label, current in steps]

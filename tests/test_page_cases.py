@@ -6,12 +6,13 @@ import pytest
 import streamlit as st
 
 from data_access.case_list import CELLS, CaseFilter, case_list
+from data_access.chain_queries import dimension_names
 from dashboard.case_views import ListState, heading_lines
 from dashboard.chains import Scope, chain_report
 from dashboard.filters import FilterOptions, Filters
 from dashboard.formatting import format_count, format_money_short
 from dashboard.periods import window_ending
-from tests.page_support import read_download, run_page, select
+from tests.page_support import read_download, run_page, select, trail
 
 END = date(2023, 12, 31)
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
@@ -212,5 +213,6 @@ def test_an_officers_list_holds_the_cases_the_chain_gives_that_officer(app_engin
     assert _codes(app) == list(_expected(app_engine, scope, cell="enforceable")[0]["code"])
     assert set(app.dataframe[0].value["Chấp hành viên"]) == {officer["name"]}
     assert app.sidebar.selectbox(key="filters.officer").value == officer["key"]
-    trail = [item.value for item in app.markdown]
-    assert "**Danh sách việc**" in trail
+    assert trail(app)[-1] == ("Danh sách việc", None)
+    assert [label for label, _ in trail(app)][:3] == ["Toàn tỉnh", dimension_names(app_engine, "unit")["QN02"],
+                                                      officer["name"]]

@@ -9,7 +9,7 @@ from dashboard.breakdowns import BELOW_TARGET_STYLE
 from dashboard.chains import Scope, chain_report, targets_by_code
 from dashboard.charts import BELOW_TARGET_COLOUR, TARGET_COLOUR
 from dashboard.formatting import format_count
-from tests.page_support import cell_styles, figures, read_download, run_page, select
+from tests.page_support import cell_styles, figures, read_download, run_page, select, trail
 
 END_OF_JUNE_2024 = {"nam": "2024", "den": "2024-06-30"}
 END = date(2024, 6, 30)
@@ -127,7 +127,7 @@ def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engin
     app = run_page("chap_hanh_vien", END_OF_JUNE_2024 | {"don_vi": "QN03"})
     assert not app.exception
     name = dimension_names(app_engine, "unit")["QN03"]
-    assert [item.value for item in app.markdown][1:3] == ["Toàn tỉnh ›", f"**{name}**"]
+    assert trail(app) == [("Toàn tỉnh", "don_vi?nam=2024&den=2024-06-30"), (name, None)]
     unit = chain_report(app_engine, END, Scope(unit="QN03"))
     assert app.subheader[-1].value == f"Chuỗi số liệu của đơn vị {name}"
     cases, money = (table.value for table in app.dataframe[-2:])

@@ -15,7 +15,6 @@ pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .plot-container'
 TABLE = '[data-testid="stDataFrame"]'
 CLICK_ATTEMPTS = 4
-BACK_ATTEMPTS = 3
 # st.dataframe draws its rows on a canvas, 35 px each under a 35 px header; a selectable table has a row marker
 # column of checkboxes at its left edge, which is what selects a row.
 ROW_PIXELS = 35
@@ -61,17 +60,10 @@ def _click_row(page, table: int, row: int, path: str) -> None:
     _until_address(page, click, path)
 
 
-def _go_back_to(page, *parts: str, absent: tuple[str, ...] = ()) -> None:
-    # A drill records two history steps (the new address on the old page, then the new page), so back may take
-    # more than one press.
-    for _ in range(BACK_ATTEMPTS):
-        page.go_back()
-        try:
-            _wait_for_address(page, *parts, absent=absent, timeout=5_000)
-            return
-        except PlaywrightTimeout:
-            continue
-    raise AssertionError(f"back did not return to {parts} after {BACK_ATTEMPTS} presses")
+def _go_back_to(page, path: str, *parts: str, absent: tuple[str, ...] = ()) -> None:
+    # Every drill is one history step, so one press of back returns to exactly the previous view.
+    page.go_back()
+    _wait_for_address(page, f"/{path}?", *parts, absent=absent)
 
 
 def _wait_for_title(page, text: str) -> None:
@@ -96,11 +88,11 @@ def test_a_unit_bar_opens_its_officers_and_the_way_back(app_url, app_database, p
     _wait_for_address(page, "/chap_hanh_vien?", f"don_vi={best['key']}")
     officers = chain_report(engine, date(2023, 12, 31), Scope(unit=best["key"]), by="officer")["rows"]
     _wait_for_title(page, f"Tỷ lệ xong về việc của {len(officers)} chấp hành viên")
-    page.get_by_role("link", name="Toàn tỉnh ›").click()
+    page.locator("nav.trail").get_by_role("link", name="Toàn tỉnh").click()
     _wait_for_address(page, "/don_vi?")
     page.locator(CHART).nth(2).wait_for(timeout=30_000)
     assert "don_vi=" not in page.url.split("?")[1]
-    _go_back_to(page, "/chap_hanh_vien?", f"don_vi={best['key']}")
+    _go_back_to(page, "chap_hanh_vien", f"don_vi={best['key']}")
     _wait_for_title(page, f"Tỷ lệ xong về việc của {len(officers)} chấp hành viên")
 
 
@@ -130,7 +122,7 @@ def test_from_the_province_to_a_case_and_back_the_counts_agree_with_the_chains(a
     assert best["cases"]["rate"] == max(row["cases"]["rate"] or 0 for row in officers)
     caseload = best["cases"]["caseload"]
     page.get_by_role("heading", name=f"{format_count(caseload)} việc").wait_for(timeout=30_000)
-    page.get_by_role("link", name=f"{unit['name']} ›").wait_for()
+    page.locator("nav.trail").get_by_role("link", name=unit["name"]).wait_for()
     _shot(page, "3_officer_cases")
 
     # The list -> the case of its first row.
@@ -139,15 +131,15 @@ def test_from_the_province_to_a_case_and_back_the_counts_agree_with_the_chains(a
     _click_row(page, 0, 0, "viec")
     _wait_for_address(page, f"ma_viec={first_case}", f"chv={best['key']}")
     page.get_by_text(f"Việc {first_case}", exact=True).wait_for(timeout=30_000)
-    page.get_by_role("link", name="Danh sách việc ›").wait_for()
+    page.locator("nav.trail").get_by_role("link", name="Danh sách việc").wait_for()
     _shot(page, "4_case")
 
     # And back: the list, the unit's officers, the province.
-    _go_back_to(page, "/danh_sach_viec?", f"chv={best['key']}", absent=("ma_viec=",))
+    _go_back_to(page, "danh_sach_viec", f"chv={best['key']}", absent=("ma_viec=",))
     page.get_by_role("heading", name=f"{format_count(caseload)} việc").wait_for(timeout=30_000)
-    _go_back_to(page, "/chap_hanh_vien?", f"don_vi={unit['key']}", absent=("chv=", "o="))
+    _go_back_to(page, "chap_hanh_vien", f"don_vi={unit['key']}", absent=("chv=", "o="))
     _wait_for_title(page, f"Tỷ lệ xong về việc của {len(officers)} chấp hành viên")
-    _go_back_to(page, "/don_vi?", absent=("don_vi=",))
+    _go_back_to(page, "don_vi", absent=("don_vi=",))
     page.locator(CHART).nth(2).wait_for(timeout=30_000)
 
 
