@@ -10,6 +10,7 @@ navigation = st.navigation([
     st.Page("pages/nhom_viec.py", title="Nhóm việc", icon="🗂️", url_path="nhom_viec"),
     st.Page("pages/xu_huong.py", title="Xu hướng", icon="📈", url_path="xu_huong"),
     st.Page("pages/danh_sach_viec.py", title="Danh sách việc", icon="📋", url_path="danh_sach_viec"),
+    st.Page("pages/trinh_chieu.py", title="Trình chiếu", icon="📺", url_path="trinh_chieu"),
     st.Page("pages/viec.py", title="Chi tiết việc", icon="📄", url_path="viec", visibility="hidden"),
 ])
 navigation.run()

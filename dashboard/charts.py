@@ -253,3 +253,43 @@ def money_over_time(frame: pd.DataFrame, *, title: str) -> go.Figure:
     figure.update_xaxes(title_text="Ngày", type="date", tickformat="%d/%m/%Y")
     figure.update_yaxes(title_text="Số tiền (đồng)", rangemode="tozero", tickformat=",d")
     return figure
+
+
+# The meeting-room screen: light text on a dark ground, read from five metres.
+SCREEN_BACKGROUND = "#0b1220"
+SCREEN_TEXT = "#f5f7fa"
+SCREEN_GRID = "#2c3a55"
+SCREEN_FONT_SCALE = 1.7
+# Colours too dark for a dark ground, and the brighter ones that stand in for them on the screen.
+SCREEN_COLOURS = {TEXT_COLOUR: SCREEN_TEXT, TARGET_COLOUR: "#69f0ae", BAR_COLOUR: "#ef5350",
+                  SECOND_COLOUR: "#42a5f5"}
+# A gauge's number on the screen, in pixels of font size (digits stand about 0,73 of it: over 64 px).
+SCREEN_NUMBER_SIZE = 120
+
+
+def _for_screen(node, parent: str = ""):
+    if isinstance(node, dict):
+        return {key: (round(value * SCREEN_FONT_SCALE) if key == "size" and parent.endswith("font")
+                      and isinstance(value, (int, float)) else _for_screen(value, key))
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_for_screen(item, parent) for item in node]
+    if isinstance(node, str) and node in SCREEN_COLOURS:
+        return SCREEN_COLOURS[node]
+    return SCREEN_BACKGROUND if node == "white" and parent == "bgcolor" else node
+
+
+def for_big_screen(figure: go.Figure, *, height: int) -> go.Figure:
+    """Return a copy of a figure for the dark meeting-room screen: light text, fonts scaled, no title of its own."""
+    screen = go.Figure(_for_screen(figure.to_plotly_json()))
+    gauge = any(trace.type == "indicator" for trace in screen.data)
+    screen.update_layout(
+        title=None, height=height, paper_bgcolor=SCREEN_BACKGROUND, plot_bgcolor=SCREEN_BACKGROUND,
+        font_color=SCREEN_TEXT,
+        # A gauge needs room for its end labels on both sides; a ranking for its column of values on the right.
+        margin={"t": 120, "b": 40, "l": 90, "r": 90 if gauge else 150},
+        legend={"yref": "container", "y": 0.99, "yanchor": "top", "bgcolor": "rgba(0,0,0,0)"})
+    screen.update_xaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
+    screen.update_yaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
+    screen.update_traces(number_font_size=SCREEN_NUMBER_SIZE, selector={"type": "indicator"})
+    return screen

@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache
+from dashboard import cache, clock
 from dashboard.filters import (
     PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, from_query,
     to_query,
@@ -96,7 +96,7 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     """
     # The engine first, so its spinner explains the wait when the demo database is being created.
     cache.engine()
-    options = cache.filter_options(date.today())
+    options = cache.filter_options(clock.today())
     query = st.query_params.to_dict()
     if _from_outside(query):
         filters, notices = from_query(query, options)

@@ -1,7 +1,7 @@
 """The tables: what the exchange format brings, and the per-case states derived from it at import."""
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, Date, ForeignKey, Index, Integer, MetaData, Numeric, String, Table,
+    BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, Numeric, String, Table, Text,
 )
 
 metadata = MetaData()
@@ -83,4 +83,14 @@ targets = Table(
     Column("code", String(32), primary_key=True),
     Column("cases_rate", Numeric(5, 2), nullable=False),
     Column("money_rate", Numeric(5, 2), nullable=False),
+)
+
+# Figures pinned at a cut-off for a meeting: the first reading after the cut-off is kept, so every screen that
+# opens the same frozen view shows the same numbers whatever is imported later.
+pinned_figures = Table(
+    "pinned_figures", metadata,
+    # The cut-off and the filters, as the display's URL names them.
+    Column("view", String(400), primary_key=True),
+    Column("taken_at", DateTime, nullable=False),
+    Column("payload", Text, nullable=False),
 )

@@ -14,6 +14,7 @@ UI_IMPORTS_ALLOWED = {
     "dashboard/ui.py": {"streamlit"},
     "dashboard/filter_bar.py": {"streamlit"},
     "dashboard/drill.py": {"streamlit"},
+    "dashboard/display_view.py": {"streamlit"},
     "dashboard/charts.py": {"plotly"},
 }
 UI_LIBRARIES = {"streamlit", "plotly"}

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,11 +52,11 @@ def app_database(tmp_path_factory):
     return url, engine
 
 
-@pytest.fixture(scope="session")
-def app_url(app_database):
-    """Yield the base URL of a dashboard server on the generated database."""
+@contextmanager
+def serving(database_url: str) -> Iterator[str]:
+    """Yield the base URL of a dashboard server on a database, stopped on exit."""
     port = _free_port()
-    env = {**os.environ, "THADS_DATABASE_URL": app_database[0], "PYTHONPATH": str(PROJECT_ROOT)}
+    env = {**os.environ, "THADS_DATABASE_URL": database_url, "PYTHONPATH": str(PROJECT_ROOT)}
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -66,6 +68,13 @@ def app_url(app_database):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database):
+    """Yield the base URL of a dashboard server on the generated database."""
+    with serving(app_database[0]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

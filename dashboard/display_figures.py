@@ -1,0 +1,84 @@
+"""What the meeting-room display shows, read in one go: plain JSON-ready figures for every slide."""
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from sqlalchemy.engine import Engine
+
+from dashboard.breakdowns import group_label, short_unit_name
+from dashboard.chains import applicable_target, chain_report, targets_by_code
+from dashboard.filters import Filters, FilterOptions, describe
+from dashboard.periods import is_month_end
+from dashboard.trend import monthly_series
+
+CHAINS = ("cases", "money")
+
+
+def _rates(row: dict) -> dict:
+    last = row["same_period_last_year"]
+    return {chain: {"rate": row[chain]["rate"], "last_year": last[chain]["rate"]} for chain in CHAINS}
+
+
+def _below(rows: list[dict], goals: dict[str, dict | None], label) -> list[dict]:
+    """Return the rows whose rate by cases or by money is under their own goal, the furthest below first."""
+    found = []
+    for row in rows:
+        goal = goals.get(row["key"])
+        if not goal:
+            continue
+        gaps = {chain: row[chain]["rate"] - goal[chain] for chain in CHAINS if row[chain]["rate"] is not None}
+        if any(gap < 0 for gap in gaps.values()):
+            found.append({"name": label(row), "cases": row["cases"]["rate"], "money": row["money"]["rate"],
+                          "cases_target": goal["cases"], "money_target": goal["money"],
+                          "worst_gap": min(gaps.values())})
+    return sorted(found, key=lambda item: item["worst_gap"])
+
+
+def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: date, taken_at: datetime) -> dict:
+    """Return every slide's figures for the filters with "đến nay" meaning `day`, read at `taken_at`.
+
+    Keys: taken_at, end, scope, has_targets, total (both rates with target and last year), units, unit_line,
+    groups, trend, below_units, below_officers. Everything is JSON-ready: numbers, strings, lists and dicts.
+    """
+    end = filters.period_end(day)
+    scope = filters.scope()
+    report = chain_report(engine, end, scope)
+    every_unit = replace(scope, unit=None, officer=None)
+    by_unit = chain_report(engine, end, every_unit, by="unit")
+    by_group = chain_report(engine, end, replace(scope, group=None), by="group")
+    by_officer = chain_report(engine, end, replace(scope, officer=None), by="officer")
+    narrowed = bool(filters.group or filters.judgment_type or filters.mode)
+    target = report["target"]
+    unit_targets = {} if narrowed else targets_by_code(engine, filters.year, "don_vi")
+    officer_targets = {} if narrowed else targets_by_code(engine, filters.year, "chv")
+    province_target = None if narrowed else applicable_target(engine, end, every_unit)
+    unit_or_province = None if narrowed else applicable_target(engine, end, replace(scope, officer=None))
+    series = monthly_series(lambda month_end: chain_report(engine, month_end, scope), filters.year, end)
+    # A month under way ends the trend with its figures so far, so the screen follows the year as it goes.
+    to_date = {"month": f"đến {end:%d/%m}", "cases": report["cases"]["rate"], "money": report["money"]["rate"],
+               "last_cases": report["same_period_last_year"]["cases"]["rate"],
+               "last_money": report["same_period_last_year"]["money"]["rate"]}
+    return {
+        "taken_at": taken_at.isoformat(timespec="minutes"),
+        "end": end.isoformat(),
+        "scope": describe(filters, replace(options, today=day)),
+        "has_targets": target is not None,
+        "total": {chain: {"rate": report[chain]["rate"], "target": (target or {}).get(chain),
+                          "last_year": report["same_period_last_year"][chain]["rate"],
+                          "completed": report[chain]["completed"], "enforceable": report[chain]["enforceable"]}
+                  for chain in CHAINS},
+        "units": [{"key": row["key"], "name": short_unit_name(row["name"]),
+                   "target": unit_targets.get(row["key"], province_target)} | _rates(row) for row in by_unit["rows"]],
+        "unit_line": province_target,
+        "groups": [{"key": row["key"], "name": group_label(row["key"])} | _rates(row) for row in by_group["rows"]],
+        "trend": [{"month": row.month, "cases": row.cases_rate, "money": row.money_rate,
+                   "last_cases": row.last_cases_rate, "last_money": row.last_money_rate}
+                  for row in series.itertuples()] + ([] if is_month_end(end) else [to_date]),
+        "below_units": _below(by_unit["rows"], {row["key"]: unit_targets.get(row["key"], province_target)
+                                                for row in by_unit["rows"]}, lambda row: short_unit_name(row["name"])),
+        "below_officers": _below(by_officer["rows"],
+                                 {row["key"]: officer_targets.get(row["key"], unit_or_province)
+                                  for row in by_officer["rows"]},
+                                 lambda row: f"{row['name']} ({row['key']})"),
+    }
+

@@ -1,0 +1,72 @@
+"""The meeting-room display's own URL parameters: seconds per slide, minutes between refreshes, a frozen cut-off."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+# URL query-parameter names; none clashes with the shared filters' (nam, den, don_vi, chv, nhom, loai, hinh_thuc).
+PARAMETERS = {"seconds": "chuyen", "minutes": "lam_moi", "frozen_at": "chot"}
+DEFAULT_SECONDS = 20
+DEFAULT_MINUTES = 5.0
+# Bounds that keep a slide readable and the database unhurried: 5 s to 10 min a slide, 0,1 to 24 h a refresh.
+SECONDS_RANGE = (5, 600)
+MINUTES_RANGE = (0.1, 1440.0)
+CUT_OFF_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    """How the display runs: seconds each slide stays, minutes between data refreshes, and the frozen cut-off."""
+
+    seconds: int = DEFAULT_SECONDS
+    minutes: float = DEFAULT_MINUTES
+    frozen_at: datetime | None = None
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _cut_off(text: str) -> datetime | None:
+    for pattern in CUT_OFF_FORMATS:
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    return None
+
+
+def settings_from_query(query: dict[str, str], now: datetime) -> tuple[DisplaySettings, list[str]]:
+    """Return the display settings a URL asks for and a Vietnamese notice for every value that was refused."""
+    seconds, minutes, frozen_at, notices = DEFAULT_SECONDS, DEFAULT_MINUTES, None, []
+    text = query.get(PARAMETERS["seconds"])
+    if text:
+        value = _number(text)
+        if value is not None and SECONDS_RANGE[0] <= value <= SECONDS_RANGE[1]:
+            seconds = round(value)
+        else:
+            notices.append(f"Đường link có {PARAMETERS['seconds']}={text!r} không hợp lệ (từ {SECONDS_RANGE[0]} "
+                           f"đến {SECONDS_RANGE[1]} giây); mỗi trang chiếu {DEFAULT_SECONDS} giây.")
+    text = query.get(PARAMETERS["minutes"])
+    if text:
+        value = _number(text)
+        if value is not None and MINUTES_RANGE[0] <= value <= MINUTES_RANGE[1]:
+            minutes = value
+        else:
+            notices.append(f"Đường link có {PARAMETERS['minutes']}={text!r} không hợp lệ (từ 0,1 đến 1.440 phút); "
+                           f"số liệu được cập nhật mỗi {DEFAULT_MINUTES:g} phút.")
+    text = query.get(PARAMETERS["frozen_at"])
+    if text:
+        value = _cut_off(text)
+        if value is None:
+            notices.append(f"Đường link có {PARAMETERS['frozen_at']}={text!r} không hợp lệ (viết dạng "
+                           "2026-11-28T08:00); số liệu được cập nhật liên tục.")
+        elif value > now:
+            notices.append(f"Giờ chốt {value:%H:%M} ngày {value:%d/%m/%Y} chưa đến; số liệu được cập nhật liên tục "
+                           "cho đến khi mở lại đường link sau giờ chốt.")
+        else:
+            frozen_at = value
+    return DisplaySettings(seconds, minutes, frozen_at), notices
+

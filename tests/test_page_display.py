@@ -1,0 +1,110 @@
+"""The meeting-room display run by AppTest, and how a screen keeps, refreshes and recovers its figures."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from dashboard import display_view
+from dashboard.chains import chain_report
+from dashboard.clock import today
+from dashboard.display_settings import DisplaySettings
+from dashboard.display_view import SLIDES, Screen, display_query, refresh
+from dashboard.formatting import format_count
+from tests.page_support import figures, run_page
+
+
+def _html(app) -> str:
+    return " ".join(item.value for item in app.markdown)
+
+
+def test_the_display_opens_on_the_rates_of_the_work_year_to_date(app_engine):
+    app = run_page("trinh_chieu", {"chuyen": "10"})
+    assert not app.exception
+    report = chain_report(app_engine, today())
+    shown = _html(app)
+    assert f"{format_count(report['cases']['completed'])} / {format_count(report['cases']['enforceable'])} việc" \
+        in shown
+    assert "Số liệu đến " in shown and f"ngày {today():%d/%m/%Y}" in shown
+    assert f'<div class="screen-title">{SLIDES[0]}</div>' in shown and "1/5" in shown
+    gauges = [figure["data"][0] for figure in figures(app)]
+    assert [gauge["value"] for gauge in gauges] == [report["cases"]["rate"], report["money"]["rate"]]
+    assert all(gauge["number"]["font"]["size"] >= 88 for gauge in gauges)
+    assert len(app.sidebar.selectbox) == 0
+
+
+def test_a_wrong_parameter_is_named_on_screen(app_engine):
+    app = run_page("trinh_chieu", {"chuyen": "1", "don_vi": "XX"})
+    assert not app.exception
+    shown = _html(app)
+    assert "Đường link có chuyen='1' không hợp lệ" in shown and "don_vi='XX'" in shown
+
+
+def test_the_display_defaults_to_the_year_to_date_unless_the_url_names_a_period():
+    assert display_query({"don_vi": "QN01"}) == {"don_vi": "QN01", "den": "nay"}
+    assert display_query({"nam": "2024"}) == {"nam": "2024"}
+
+
+class _Reads:
+    """Stand-in for reading the database: returns numbered figures, or fails while `down` is set."""
+
+    def __init__(self):
+        self.count, self.down = 0, False
+
+    def __call__(self, query, now):
+        if self.down:
+            raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+        self.count += 1
+        return {"read": self.count}, []
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Return the stand-in reader, with the clock under the test's hand (`reads.now`)."""
+    stand_in = _Reads()
+    stand_in.now = datetime(2026, 11, 28, 8, 0)
+    monkeypatch.setattr(display_view, "_read", stand_in)
+    monkeypatch.setattr(display_view.clock, "now", lambda: stand_in.now)
+    return stand_in
+
+
+def test_figures_refresh_when_due_and_survive_a_lost_database(reads):
+    screen, settings = Screen(), DisplaySettings(seconds=10, minutes=5)
+    refresh(screen, settings, {})
+    assert screen.figures == {"read": 1} and screen.read_at == reads.now
+    reads.now += timedelta(minutes=4)
+    refresh(screen, settings, {})
+    assert screen.figures == {"read": 1}
+    reads.now += timedelta(minutes=1)
+    reads.down = True
+    refresh(screen, settings, {})
+    assert screen.figures == {"read": 1} and screen.lost_since == reads.now
+    assert screen.read_at == datetime(2026, 11, 28, 8, 0)
+    lost = reads.now
+    reads.now += timedelta(seconds=10)
+    refresh(screen, settings, {})
+    assert screen.lost_since == lost
+    reads.down = False
+    reads.now += timedelta(seconds=10)
+    refresh(screen, settings, {})
+    assert screen.figures == {"read": 2} and screen.lost_since is None and screen.read_at == reads.now
+
+
+def test_frozen_figures_are_read_once(reads):
+    screen, settings = Screen(), DisplaySettings(seconds=10, minutes=0.1, frozen_at=datetime(2026, 11, 28, 7, 0))
+    refresh(screen, settings, {})
+    reads.now += timedelta(hours=2)
+    refresh(screen, settings, {})
+    assert screen.figures == {"read": 1}
+
+
+def test_an_unreachable_database_at_start_is_said_and_retried(monkeypatch):
+    import streamlit as st
+
+    monkeypatch.setenv("THADS_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/khong_co")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    app = run_page("trinh_chieu", {"chuyen": "7"})
+    assert not app.exception
+    assert "Không kết nối được cơ sở dữ liệu. Màn hình tự thử lại sau mỗi 7 giây." in _html(app)
+    st.cache_resource.clear()
