@@ -11,7 +11,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from data_access.chain_queries import Scope, caseload_sql
+from data_access.chain_queries import Scope, caseload_sql, uses_lateral
 from data_access.schema import cases
 
 _CASE_CELLS = ("brought_forward", "new", "caseload", "delegated", "cancelled", "to_enforce", "done", "terminated",
@@ -123,7 +123,7 @@ def case_list(engine: Engine, start: date, end: date, scope: Scope = Scope(), *,
              and all(bucket in BUCKETS for bucket in narrow.buckets))
     if not valid:
         raise ValueError(f"unknown chain {chain!r}, cell {cell!r}, sort {sort!r} or bucket in {narrow.buckets!r}")
-    sql = caseload_sql(start, end, scope)
+    sql = caseload_sql(start, end, scope, lateral=uses_lateral(engine))
     buckets = _bucket_conditions(sql.at_end)
     age = _days_between(engine, cases.c.decided_on, end)
     if chain == "money":

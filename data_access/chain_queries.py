@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select, true
 from sqlalchemy.engine import Engine
 
 from data_access import codes
@@ -65,22 +65,34 @@ class CaseloadSql:
     remaining: object
 
 
-def caseload_sql(start: date, end: date, scope: Scope = Scope(), joined=None) -> CaseloadSql:
-    """Return the SQL pieces selecting the caseload of the window [start, end] in a scope (joined: units/groups)."""
+def _state_on(day: date, name: str, lateral: bool):
+    """Return the FROM item of each case's state on a day and the condition that joins it to its case."""
+    if not lateral:
+        alias = case_states.alias(name)
+        return alias, and_(alias.c.case_id == cases.c.id, alias.c.valid_from <= day, alias.c.valid_to > day)
+    # A case's spans tile its days, so its state on a day is its last span starting on or before that day. Asked
+    # this way PostgreSQL reads one index entry per case; asked as a date range it expects several and may scan
+    # every state instead.
+    state = (select(case_states).where(case_states.c.case_id == cases.c.id, case_states.c.valid_from <= day)
+             .order_by(case_states.c.valid_from.desc()).limit(1).lateral(name))
+    return state, true()
+
+
+def caseload_sql(start: date, end: date, scope: Scope = Scope(), joined=None, *, lateral: bool = False) -> CaseloadSql:
+    """Return the SQL pieces selecting the caseload of the window [start, end] in a scope (joined: units/groups).
+
+    `lateral` looks each case's states up one by one (for PostgreSQL, whose planner misjudges date ranges).
+    """
     before = start - timedelta(days=1)
-    at_end = case_states.alias("at_end")
-    at_start = case_states.alias("at_start")
+    at_end, end_join = _state_on(end, "at_end", lateral)
+    at_start, start_join = _state_on(before, "at_start", lateral)
     brought_forward = and_(cases.c.decided_on < start, at_start.c.status.notin_(_EXITED_BEFORE_OR_LEDGER))
     in_caseload = or_(
         brought_forward,
         cases.c.decided_on >= start,
         and_(at_start.c.status == codes.STATE_LEDGER, _restored_between(start, end)),
     )
-    source = cases.join(
-        at_end, and_(at_end.c.case_id == cases.c.id, at_end.c.valid_from <= end, at_end.c.valid_to > end)
-    ).outerjoin(
-        at_start, and_(at_start.c.case_id == cases.c.id, at_start.c.valid_from <= before, at_start.c.valid_to > before)
-    )
+    source = cases.join(at_end, end_join).outerjoin(at_start, start_join)
     if joined is units:
         source = source.join(units, units.c.code == cases.c.unit_code)
     elif joined is case_groups:
@@ -90,13 +102,18 @@ def caseload_sql(start: date, end: date, scope: Scope = Scope(), joined=None) ->
         source=source,
         # A case that left before the window cannot be in its caseload; skipping it early saves the state joins.
         conditions=(cases.c.decided_on <= end, or_(cases.c.exit_on.is_(None), cases.c.exit_on >= start),
-                    in_caseload, *_scope_filters(scope, at_end)),
+                    in_caseload, *_scope_filters(scope, at_end, end if lateral else None)),
         brought_forward=case((brought_forward, 1), else_=0),
         opening=cases.c.amount - func.coalesce(at_start.c.collected, 0) - func.coalesce(at_start.c.reduced, 0),
         collected=at_end.c.collected - func.coalesce(at_start.c.collected, 0),
         reduced=at_end.c.reduced - func.coalesce(at_start.c.reduced, 0),
         remaining=cases.c.amount - at_end.c.collected - at_end.c.reduced,
     )
+
+
+def uses_lateral(engine: Engine) -> bool:
+    """Return whether caseload queries on this engine look states up case by case (PostgreSQL)."""
+    return engine.dialect.name == "postgresql"
 
 
 def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
@@ -109,7 +126,7 @@ def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(
     """
     if by is not None and by not in (*DIMENSIONS, CASE_DIMENSION):
         raise ValueError(f"unknown breakdown {by!r}")
-    sql = caseload_sql(start, end, scope, _DIMENSION_JOINS.get(by))
+    sql = caseload_sql(start, end, scope, _DIMENSION_JOINS.get(by), lateral=uses_lateral(engine))
     key = _dimension_key(by, sql.at_end)
     query = (
         select(
@@ -142,12 +159,18 @@ def _restored_between(start: date, end: date):
                                events.c.occurred_on.between(start, end)))
 
 
-def _scope_filters(scope: Scope, at_end) -> list:
+def _scope_filters(scope: Scope, at_end, lookup_day: date | None = None) -> list:
     filters = []
     if scope.unit is not None:
         filters.append(cases.c.unit_code == scope.unit)
     if scope.officer is not None:
         filters.append(at_end.c.officer_code == scope.officer)
+        if lookup_day is not None:
+            # States looked up case by case cannot be found by officer: the officer's states on the day name the
+            # few cases worth looking up.
+            filters.append(cases.c.id.in_(select(case_states.c.case_id).where(
+                case_states.c.officer_code == scope.officer, case_states.c.valid_from <= lookup_day,
+                case_states.c.valid_to > lookup_day)))
     if scope.group is not None:
         filters.append(exists().where(and_(case_groups.c.case_id == cases.c.id,
                                            case_groups.c.group_code == scope.group)))

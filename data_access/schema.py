@@ -41,6 +41,9 @@ cases = Table(
     Column("exit_collected_any", Boolean, nullable=False, default=False),
 )
 Index("ix_cases_decided_on", cases.c.decided_on)
+# A unit's cases, for lists and reports narrowed to one unit of a large PostgreSQL database. Not on SQLite, whose
+# planner took it for the unit breakdowns and read the whole table through it.
+Index("ix_cases_unit", cases.c.unit_code, cases.c.decided_on).ddl_if(dialect="postgresql")
 
 case_groups = Table(
     "case_groups", metadata,
@@ -74,6 +77,9 @@ case_states = Table(
     Column("reduced", BigInteger, nullable=False),
 )
 Index("ix_case_states_lookup", case_states.c.case_id, case_states.c.valid_from, case_states.c.valid_to)
+# An officer's cases on PostgreSQL, which looks states up case by case (data_access/chain_queries.py): the states
+# naming the officer point at the few cases worth looking up.
+Index("ix_case_states_officer", case_states.c.officer_code, case_states.c.valid_from).ddl_if(dialect="postgresql")
 
 targets = Table(
     "targets", metadata,
