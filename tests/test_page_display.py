@@ -1,9 +1,13 @@
 """The meeting-room display run by AppTest, and how a screen keeps, refreshes and recovers its figures."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+import streamlit as st
 from sqlalchemy.exc import OperationalError
+
+from data_access.chain_queries import officer_units
+from data_access.importer import import_tables
 
 from dashboard import display_view
 from dashboard.chains import chain_report
@@ -11,6 +15,7 @@ from dashboard.clock import today
 from dashboard.display_settings import DisplaySettings
 from dashboard.display_view import SLIDES, Screen, display_query, refresh
 from dashboard.formatting import format_count
+from tests.builders import case, ev, tables
 from tests.page_support import figures, run_page
 
 
@@ -99,8 +104,6 @@ def test_frozen_figures_are_read_once(reads):
 
 
 def test_an_unreachable_database_at_start_is_said_and_retried(monkeypatch):
-    import streamlit as st
-
     monkeypatch.setenv("THADS_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/khong_co")
     st.cache_resource.clear()
     st.cache_data.clear()
@@ -108,3 +111,21 @@ def test_an_unreachable_database_at_start_is_said_and_retried(monkeypatch):
     assert not app.exception
     assert "Không kết nối được cơ sở dữ liệu. Màn hình tự thử lại sau mỗi 7 giây." in _html(app)
     st.cache_resource.clear()
+
+
+def test_frozen_figures_stay_pinned_after_an_import_while_live_ones_move(app_engine):
+    cut_off = f"{today():%Y-%m-%d}T00:00"
+    before = chain_report(app_engine, today())["cases"]
+    shown = f"{format_count(before['completed'])} / {format_count(before['enforceable'])} việc"
+    frozen = run_page("trinh_chieu", {"chot": cut_off})
+    assert shown in _html(frozen) and f"Số liệu chốt đến 00:00 ngày {today():%d/%m/%Y}" in _html(frozen)
+    officer = next(code for code, unit in officer_units(app_engine).items() if unit == "QN01")
+    day = date.today()
+    code = f"V-CHOT-{day:%Y%m%d}"
+    import_tables(app_engine, tables(units=(), officers=(), targets=(), events=[ev(code, day, "xong")],
+                                     cases=[case(code, day, 3_000_000, unit="QN01", officer=officer)]))
+    after = chain_report(app_engine, today())["cases"]
+    assert after["completed"] == before["completed"] + 1
+    assert shown in _html(run_page("trinh_chieu", {"chot": cut_off}))
+    moved = f"{format_count(after['completed'])} / {format_count(after['enforceable'])} việc"
+    assert moved in _html(run_page("trinh_chieu", {}))
