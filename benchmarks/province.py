@@ -72,7 +72,7 @@ def seconds(value: float) -> str:
     return f"{round_half_up(value, 3):.3f} s".replace(".", ",")
 
 
-def _target_text(limit: float) -> str:
+def target_text(limit: float) -> str:
     return "< " + f"{Decimal(str(limit)).normalize():f}".replace(".", ",") + " s"
 
 
@@ -103,13 +103,13 @@ def row_counts(engine: Engine) -> dict[str, int]:
 
 def measure(name: str, engine: Engine, tables: dict[str, pd.DataFrame], repeat: int) -> EngineResult:
     """Return the measurements of one empty engine: import, re-import, then chain_report per breakdown."""
-    _progress(f"{name}: nhập toàn tỉnh")
+    progress(f"{name}: nhập toàn tỉnh")
     import_s = _timed(lambda: import_tables(engine, tables))
-    _progress(f"{name}: nhập lại (thay thế)")
+    progress(f"{name}: nhập lại (thay thế)")
     reimport_s = _timed(lambda: import_tables(engine, tables))
     reports = {}
     for by, label in BREAKDOWNS:
-        _progress(f"{name}: chain_report {label}")
+        progress(f"{name}: chain_report {label}")
         reports[by] = time_report(engine, by, repeat)
     return EngineResult(name, row_counts(engine), import_s, reimport_s, reports)
 
@@ -124,12 +124,12 @@ def result_rows(result: EngineResult, repeat: int) -> list[tuple[str, ...]]:
     ]
     for label, value in (("Nhập toàn tỉnh vào CSDL rỗng", result.import_s),
                          ("Nhập lại cùng dữ liệu (thay thế)", result.reimport_s)):
-        rows.append((name, label, seconds(value), _target_text(IMPORT_TARGET_S), verdict(value, IMPORT_TARGET_S)))
+        rows.append((name, label, seconds(value), target_text(IMPORT_TARGET_S), verdict(value, IMPORT_TARGET_S)))
     for by, label in BREAKDOWNS:
         timing = result.reports[by]
         target, outcome = "", ""
         if by == "unit":
-            target, outcome = _target_text(UNIT_REPORT_TARGET_S), verdict(timing.median, UNIT_REPORT_TARGET_S)
+            target, outcome = target_text(UNIT_REPORT_TARGET_S), verdict(timing.median, UNIT_REPORT_TARGET_S)
         rows.append((name, f"chain_report {label}: trung vị {repeat} lần", seconds(timing.median), target, outcome))
         rows.append((name, f"chain_report {label}: chậm nhất", seconds(timing.slowest), "", ""))
     return rows
@@ -183,7 +183,7 @@ def postgres_database(admin_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def _progress(message: str) -> None:
+def progress(message: str) -> None:
     print(f"... {message}", file=sys.stderr, flush=True)
 
 
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Không kết nối được PostgreSQL tại {where}: {problem}. "
                   "Hãy khởi động máy chủ, hoặc chạy với --sqlite-only để chỉ đo SQLite.", file=sys.stderr)
             return 1
-    _progress("sinh dữ liệu toàn tỉnh (không tính giờ)")
+    progress("sinh dữ liệu toàn tỉnh (không tính giờ)")
     province = generate_province("province", seed=SEED)
     tables = province.tables()
     results = [_measure_sqlite(tables, arguments.repeat)]
