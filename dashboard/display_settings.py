@@ -38,25 +38,26 @@ def _cut_off(text: str) -> datetime | None:
     return None
 
 
+def _bounded(query: dict[str, str], name: str, bounds: tuple[float, float], refusal: str,
+             notices: list[str]) -> float | None:
+    """Return the URL's number for a parameter when it lies within bounds; else None, noting a refused value."""
+    text = query.get(PARAMETERS[name])
+    if not text:
+        return None
+    value = _number(text)
+    if value is not None and bounds[0] <= value <= bounds[1]:
+        return value
+    notices.append(f"Đường link có {PARAMETERS[name]}={text!r} không hợp lệ ({refusal}.")
+    return None
+
+
 def settings_from_query(query: dict[str, str], now: datetime) -> tuple[DisplaySettings, list[str]]:
     """Return the display settings a URL asks for and a Vietnamese notice for every value that was refused."""
-    seconds, minutes, frozen_at, notices = DEFAULT_SECONDS, DEFAULT_MINUTES, None, []
-    text = query.get(PARAMETERS["seconds"])
-    if text:
-        value = _number(text)
-        if value is not None and SECONDS_RANGE[0] <= value <= SECONDS_RANGE[1]:
-            seconds = round(value)
-        else:
-            notices.append(f"Đường link có {PARAMETERS['seconds']}={text!r} không hợp lệ (từ {SECONDS_RANGE[0]} "
-                           f"đến {SECONDS_RANGE[1]} giây); mỗi trang chiếu {DEFAULT_SECONDS} giây.")
-    text = query.get(PARAMETERS["minutes"])
-    if text:
-        value = _number(text)
-        if value is not None and MINUTES_RANGE[0] <= value <= MINUTES_RANGE[1]:
-            minutes = value
-        else:
-            notices.append(f"Đường link có {PARAMETERS['minutes']}={text!r} không hợp lệ (từ 0,1 đến 1.440 phút); "
-                           f"số liệu được cập nhật mỗi {DEFAULT_MINUTES:g} phút.")
+    notices, frozen_at = [], None
+    seconds = _bounded(query, "seconds", SECONDS_RANGE, f"từ {SECONDS_RANGE[0]} đến {SECONDS_RANGE[1]} giây); "
+                       f"mỗi trang chiếu {DEFAULT_SECONDS} giây", notices)
+    minutes = _bounded(query, "minutes", MINUTES_RANGE, "từ 0,1 đến 1.440 phút); số liệu được cập nhật mỗi "
+                       f"{DEFAULT_MINUTES:g} phút", notices)
     text = query.get(PARAMETERS["frozen_at"])
     if text:
         value = _cut_off(text)
@@ -68,5 +69,5 @@ def settings_from_query(query: dict[str, str], now: datetime) -> tuple[DisplaySe
                            "cho đến khi mở lại đường link sau giờ chốt.")
         else:
             frozen_at = value
-    return DisplaySettings(seconds, minutes, frozen_at), notices
-
+    return DisplaySettings(DEFAULT_SECONDS if seconds is None else round(seconds),
+                           DEFAULT_MINUTES if minutes is None else minutes, frozen_at), notices

@@ -79,13 +79,13 @@ def _from_outside(query: dict[str, str]) -> bool:
     return STATE_KEY not in st.session_state or (bool(shared) and shared != st.session_state.get(WRITTEN_KEY))
 
 
-def _write_url(filters: Filters) -> None:
-    written = to_query(filters)
-    for key in PARAMETERS.values():
+def write_url_part(names, written: dict[str, str], written_key: str) -> None:
+    """Write one part of the URL (the parameters `names`), leaving the rest, and remember it under written_key."""
+    for key in names:
         if key not in written and key in st.query_params:
             del st.query_params[key]
     st.query_params.update(written)
-    st.session_state[WRITTEN_KEY] = written
+    st.session_state[written_key] = written
 
 
 def shared_filters() -> tuple[Filters, FilterOptions]:
@@ -105,7 +105,7 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     _seed_widgets(st.session_state[STATE_KEY])
     filters = _draw(options)
     st.session_state[STATE_KEY] = filters
-    _write_url(filters)
+    write_url_part(PARAMETERS.values(), to_query(filters), WRITTEN_KEY)
     for notice in st.session_state.pop("filters.notices", []):
         st.warning(notice)
     st.sidebar.caption("Đường link trên thanh địa chỉ giữ nguyên bộ lọc này: sao chép để gửi cho người khác.")

@@ -10,7 +10,7 @@ from dashboard.case_views import (
     ListState, from_query, heading_lines, last_page, list_table, to_query,
 )
 from dashboard.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
-from dashboard.filter_bar import heading, shared_filters
+from dashboard.filter_bar import heading, shared_filters, write_url_part
 from dashboard.formatting import format_count, format_money_short
 from dashboard.periods import window_ending
 from dashboard.ui import TABLE_ROW_PIXELS, database_guard, download_buttons, styled
@@ -85,11 +85,7 @@ with database_guard():
         st.session_state[KEYS["page"]] = state.page
         rows, total, value = cache.cases(*arguments, state.offset, PAGE_SIZE)
     written = to_query(state)
-    for key in PARAMETERS.values():
-        if key not in written and key in st.query_params:
-            del st.query_params[key]
-    st.query_params.update(written)
-    st.session_state[WRITTEN_KEY] = written
+    write_url_part(PARAMETERS.values(), written, WRITTEN_KEY)
     if not total:
         st.info("Không có việc nào khớp với chỉ tiêu và bộ lọc đã chọn. Hãy chọn chỉ tiêu, tình trạng hoặc "
                 "giới hạn khác ở trên, hoặc phạm vi và kỳ báo cáo khác ở thanh bên trái.")
