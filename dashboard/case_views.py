@@ -6,6 +6,7 @@ import pandas as pd
 
 from data_access import codes
 from data_access.case_list import BUCKETS, CELLS, SORTS, CaseFilter
+from dashboard.breakdowns import short_unit_name
 from dashboard.filters import FilterOptions, Filters, describe
 from dashboard.formatting import format_count, format_date
 from dashboard.labels import CHAIN_LABELS, COMPLETED_NOTE
@@ -204,7 +205,7 @@ def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, s
         "Mã việc": frame["code"],
         "Số quyết định": frame["decision_no"],
         "Ngày quyết định": [format_date(day) for day in frame["decided_on"]],
-        "Đơn vị": [units.get(code, code) for code in frame["unit_code"]],
+        "Đơn vị": [short_unit_name(units.get(code, code)) for code in frame["unit_code"]],
         "Chấp hành viên": [UNASSIGNED if pd.isna(code) else officers.get(code, code) for code in frame["officer_code"]],
         "Loại án": [codes.JUDGMENT_TYPES.get(code, code) for code in frame["judgment_type"]],
         "Hình thức": [codes.MODES.get(code, code) for code in frame["mode"]],

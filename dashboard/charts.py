@@ -287,9 +287,12 @@ def for_big_screen(figure: go.Figure, *, height: int) -> go.Figure:
         title=None, height=height, paper_bgcolor=SCREEN_BACKGROUND, plot_bgcolor=SCREEN_BACKGROUND,
         font_color=SCREEN_TEXT,
         # A gauge needs room for its end labels on both sides; a ranking for its column of values on the right.
-        margin={"t": 120, "b": 40, "l": 90, "r": 90 if gauge else 150},
+        margin={"t": 120 if gauge else 160, "b": 40, "l": 90, "r": 90 if gauge else 150},
         legend={"yref": "container", "y": 0.99, "yanchor": "top", "bgcolor": "rgba(0,0,0,0)"})
     screen.update_xaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
     screen.update_yaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
-    screen.update_traces(number_font_size=SCREEN_NUMBER_SIZE, selector={"type": "indicator"})
+    # A gauge keeps its dark bar and target mark: they sit on the pale bands, not on the dark ground.
+    screen.update_traces(number_font_size=SCREEN_NUMBER_SIZE, gauge_bar_color=BAR_COLOUR,
+                         gauge_threshold_line_color=TARGET_COLOUR, gauge_threshold_line_width=9,
+                         selector={"type": "indicator"})
     return screen

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy.engine import Engine
 
+from data_access import codes
 from dashboard.breakdowns import group_label, short_unit_name
 from dashboard.chains import applicable_target, chain_report, targets_by_code
 from dashboard.filters import Filters, FilterOptions, describe
@@ -37,8 +38,10 @@ def _below(rows: list[dict], goals: dict[str, dict | None], label) -> list[dict]
 def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: date, taken_at: datetime) -> dict:
     """Return every slide's figures for the filters with "đến nay" meaning `day`, read at `taken_at`.
 
-    Keys: taken_at, end, scope, has_targets, total (both rates with target and last year), units, unit_line,
-    groups, trend, below_units, below_officers. Everything is JSON-ready: numbers, strings, lists and dicts.
+    Keys: taken_at, end, scope, has_targets, total (both rates with target and last year), ranked_by ("đơn vị",
+    or "chấp hành viên" when the filters name a unit), ranked (the rows ranked against their own targets),
+    ranking_line (the target line of the ranking), groups (official order), trend, below_units, below_officers.
+    Everything is JSON-ready: numbers, strings, lists and dicts.
     """
     end = filters.period_end(day)
     scope = filters.scope()
@@ -58,6 +61,20 @@ def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: 
     to_date = {"month": f"đến {end:%d/%m}", "cases": report["cases"]["rate"], "money": report["money"]["rate"],
                "last_cases": report["same_period_last_year"]["cases"]["rate"],
                "last_money": report["same_period_last_year"]["money"]["rate"]}
+    unit_goals = {row["key"]: unit_targets.get(row["key"], province_target) for row in by_unit["rows"]}
+    officer_goals = {row["key"]: officer_targets.get(row["key"], unit_or_province) for row in by_officer["rows"]}
+    # A unit's own screen ranks its officers; the province's ranks its units.
+    if filters.unit:
+        ranked_by, ranking_line = "chấp hành viên", unit_or_province
+        ranked = [{"key": row["key"], "name": f"{row['name']} ({row['key']})", "target": officer_goals[row["key"]]}
+                  | _rates(row) for row in by_officer["rows"]]
+        below_units = [row for row in by_unit["rows"] if row["key"] == filters.unit]
+    else:
+        ranked_by, ranking_line = "đơn vị", province_target
+        ranked = [{"key": row["key"], "name": short_unit_name(row["name"]), "target": unit_goals[row["key"]]}
+                  | _rates(row) for row in by_unit["rows"]]
+        below_units = by_unit["rows"]
+    groups = {row["key"]: row for row in by_group["rows"]}
     return {
         "taken_at": taken_at.isoformat(timespec="minutes"),
         "end": end.isoformat(),
@@ -67,18 +84,16 @@ def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: 
                           "last_year": report["same_period_last_year"][chain]["rate"],
                           "completed": report[chain]["completed"], "enforceable": report[chain]["enforceable"]}
                   for chain in CHAINS},
-        "units": [{"key": row["key"], "name": short_unit_name(row["name"]),
-                   "target": unit_targets.get(row["key"], province_target)} | _rates(row) for row in by_unit["rows"]],
-        "unit_line": province_target,
-        "groups": [{"key": row["key"], "name": group_label(row["key"])} | _rates(row) for row in by_group["rows"]],
+        "ranked_by": ranked_by,
+        "ranked": ranked,
+        "ranking_line": ranking_line,
+        "groups": [{"key": code, "name": group_label(code)} | _rates(groups[code]) for code in codes.GROUPS
+                   if code in groups],
         "trend": [{"month": row.month, "cases": row.cases_rate, "money": row.money_rate,
                    "last_cases": row.last_cases_rate, "last_money": row.last_money_rate}
                   for row in series.itertuples()] + ([] if is_month_end(end) else [to_date]),
-        "below_units": _below(by_unit["rows"], {row["key"]: unit_targets.get(row["key"], province_target)
-                                                for row in by_unit["rows"]}, lambda row: short_unit_name(row["name"])),
-        "below_officers": _below(by_officer["rows"],
-                                 {row["key"]: officer_targets.get(row["key"], unit_or_province)
-                                  for row in by_officer["rows"]},
+        "below_units": _below(below_units, unit_goals, lambda row: short_unit_name(row["name"])),
+        "below_officers": _below(by_officer["rows"], officer_goals,
                                  lambda row: f"{row['name']} ({row['key']})"),
     }
 

@@ -21,11 +21,14 @@ from dashboard.ui import CHART_CONFIG
 SLIDES = ("Tỷ lệ thi hành xong", "Đơn vị so với chỉ tiêu", "Kết quả theo nhóm việc", "Xu hướng theo tháng",
           "Đơn vị và chấp hành viên dưới chỉ tiêu")
 CHAINS = {"cases": "về việc", "money": "về tiền"}
-# Pixel heights that fill a 1920x1080 screen under the heading and above the rotation indicator.
-GAUGE_HEIGHT = 620
+# Pixels a chart may fill on a 1920x1080 screen under the heading and above the rotation indicator; a banner or
+# a line of notices takes LINE_PIXELS of it, so nothing slides off the bottom of the screen.
 CHART_HEIGHT = 800
+LINE_PIXELS = 58
+# The gauges leave room below them for the completed / enforceable figures.
+GAUGE_ROOM = 180
 # Rows of a below-target list that stay readable at five metres; the rest are counted.
-LISTED = 10
+LISTED = 12
 STYLE = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -43,7 +46,9 @@ STYLE = """
 .screen-title { font-size: 48px; font-weight: 700; margin: 0.5rem 0 0 0; }
 .screen-lost { background: #b71c1c; color: #fff; font-size: 32px; font-weight: 700; padding: 0.5rem 1rem;
   margin-top: 0.5rem; border-radius: 6px; }
-.screen-notice { color: #ffd54f; font-size: 22px; }
+.screen-notice { color: #ffd54f; font-size: 24px; line-height: 1.3; }
+.screen-more { color: #ffd54f; font-size: 30px; margin-top: 0.4rem; }
+.screen-note { color: #c5cbd6; font-size: 26px; margin-bottom: 0.3rem; }
 .screen-figure { font-size: 72px; font-weight: 700; text-align: center; line-height: 1.1; }
 .screen-figure small { display: block; font-size: 30px; font-weight: 400; color: #c5cbd6; }
 .screen-dots { position: fixed; left: 0; right: 0; bottom: 10px; text-align: center; font-size: 30px;
@@ -124,19 +129,19 @@ def _head(screen: Screen, settings: DisplaySettings) -> None:
     if screen.lost_since is not None:
         st.markdown(f'<div class="screen-lost">Mất kết nối cơ sở dữ liệu, số liệu lúc {_when(screen.read_at)}. '
                     "Màn hình tự kết nối lại khi cơ sở dữ liệu hoạt động trở lại.</div>", unsafe_allow_html=True)
-    for notice in screen.notices:
-        st.markdown(f'<div class="screen-notice">{notice}</div>', unsafe_allow_html=True)
+    if screen.notices:
+        st.markdown(f'<div class="screen-notice">{" · ".join(screen.notices)}</div>', unsafe_allow_html=True)
 
 
 def _chart(place, figure, key: str, height: int) -> None:
     place.plotly_chart(for_big_screen(figure, height=height), key=key, theme=None, config=CHART_CONFIG)
 
 
-def _gauges(figures: dict, key: str) -> None:
+def _gauges(figures: dict, key: str, height: int) -> None:
     for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
         total = figures["total"][chain]
         _chart(place, rate_gauge(f"Tỷ lệ xong {label}", total["rate"], target=total["target"],
-                                 last_year=total["last_year"]), f"{key}.{chain}", GAUGE_HEIGHT)
+                                 last_year=total["last_year"]), f"{key}.{chain}", height - GAUGE_ROOM)
         if chain == "cases":
             counts = f"{format_count(total['completed'])} / {format_count(total['enforceable'])} việc"
         else:
@@ -147,26 +152,30 @@ def _gauges(figures: dict, key: str) -> None:
                        unsafe_allow_html=True)
 
 
-def _units(figures: dict, key: str) -> None:
+def _ranking(figures: dict, key: str, height: int) -> None:
     for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
-        frame = pd.DataFrame([{"name": unit["name"], "rate": unit[chain]["rate"],
-                               "last_year": unit[chain]["last_year"], "target": (unit["target"] or {}).get(chain)}
-                              for unit in figures["units"]], columns=["name", "rate", "last_year", "target"])
-        line = (figures["unit_line"] or {}).get(chain)
+        frame = pd.DataFrame([{"name": row["name"], "rate": row[chain]["rate"], "last_year": row[chain]["last_year"],
+                               "target": (row["target"] or {}).get(chain)} for row in figures["ranked"]],
+                             columns=["name", "rate", "last_year", "target"])
+        line = (figures["ranking_line"] or {}).get(chain)
         place.markdown(f'<div class="screen-chain">{label.capitalize()}</div>', unsafe_allow_html=True)
         _chart(place, ranked_rates(frame, title=label, target=line, highlight_below_target=True), f"{key}.{chain}",
-               CHART_HEIGHT)
+               height - LINE_PIXELS)
 
 
-def _groups(figures: dict, key: str) -> None:
+def _groups(figures: dict, key: str, height: int) -> None:
     frame = pd.DataFrame([{"name": group["name"], "cases_rate": group["cases"]["rate"],
                            "cases_last_year": group["cases"]["last_year"], "money_rate": group["money"]["rate"],
                            "money_last_year": group["money"]["last_year"]} for group in figures["groups"]],
                          columns=["name", "cases_rate", "cases_last_year", "money_rate", "money_last_year"])
-    _chart(st, paired_rates(frame, title=""), key, CHART_HEIGHT)
+    figure = paired_rates(frame, title="")
+    # Read from afar, a bar needs its value: a 0% bar would otherwise look like a missing one.
+    figure.update_traces(texttemplate="%{y:.1f}", textposition="outside", cliponaxis=False, selector={"type": "bar"})
+    figure.update_yaxes(range=[0, 112])
+    _chart(st, figure, key, height)
 
 
-def _trend(figures: dict, key: str) -> None:
+def _trend(figures: dict, key: str, height: int) -> None:
     if not figures["trend"]:
         st.markdown('<div class="screen-none">Năm công tác chưa có tháng nào kết thúc.</div>', unsafe_allow_html=True)
         return
@@ -175,7 +184,7 @@ def _trend(figures: dict, key: str) -> None:
                               for month in figures["trend"]], columns=["month", "this_year", "last_year"])
         place.markdown(f'<div class="screen-chain">{label.capitalize()}</div>', unsafe_allow_html=True)
         _chart(place, trend_rates(frame, title=label, target=figures["total"][chain]["target"]), f"{key}.{chain}",
-               CHART_HEIGHT)
+               height - LINE_PIXELS)
 
 
 def _below_table(rows: list[dict], what: str) -> str:
@@ -188,23 +197,26 @@ def _below_table(rows: list[dict], what: str) -> str:
 
     lines = "".join(f'<tr><td>{row["name"]}</td>{cells(row, "cases")}{cells(row, "money")}</tr>'
                     for row in rows[:LISTED])
-    more = f'<div class="screen-notice">và {format_count(len(rows) - LISTED)} {what} khác</div>' \
+    more = f'<div class="screen-more">và {format_count(len(rows) - LISTED)} {what} khác</div>' \
         if len(rows) > LISTED else ""
     return (f'<table class="screen-table"><tr><th>{what.capitalize()} ({format_count(len(rows))})</th><th>Việc</th>'
             f'<th>Chỉ tiêu</th><th>Tiền</th><th>Chỉ tiêu</th></tr>{lines}</table>{more}')
 
 
-def _below(figures: dict, key: str) -> None:
+def _below(figures: dict, key: str, height: int) -> None:
     if not figures["has_targets"]:
         st.markdown('<div class="screen-none">Phạm vi đang chiếu không có chỉ tiêu giao (chỉ tiêu giao cho toàn bộ '
                     "việc, không theo nhóm, loại bản án hay hình thức).</div>", unsafe_allow_html=True)
         return
+    st.markdown('<div class="screen-note">Tỷ lệ lũy kế so với chỉ tiêu năm của chính đơn vị, chấp hành viên; đỏ: '
+                "dưới chỉ tiêu. Xếp theo khoảng cách tới chỉ tiêu (về việc hoặc về tiền), xa nhất trước.</div>",
+                unsafe_allow_html=True)
     left, right = st.columns(2, gap="large")
     left.markdown(_below_table(figures["below_units"], "đơn vị"), unsafe_allow_html=True)
     right.markdown(_below_table(figures["below_officers"], "chấp hành viên"), unsafe_allow_html=True)
 
 
-DRAWERS = (_gauges, _units, _groups, _trend, _below)
+DRAWERS = (_gauges, _ranking, _groups, _trend, _below)
 
 
 def _dots(slide: int) -> None:
@@ -220,8 +232,12 @@ def show_slide(screen: Screen, settings: DisplaySettings) -> None:
                     f"{settings.seconds} giây.</div>", unsafe_allow_html=True)
         return
     _head(screen, settings)
-    st.markdown(f'<div class="screen-title">{SLIDES[screen.slide]}</div>', unsafe_allow_html=True)
-    DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}")
+    title = SLIDES[screen.slide]
+    if screen.slide == 1:
+        title = f"{screen.figures['ranked_by'].capitalize()} so với chỉ tiêu"
+    st.markdown(f'<div class="screen-title">{title}</div>', unsafe_allow_html=True)
+    extra_lines = (screen.lost_since is not None) + bool(screen.notices)
+    DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}", CHART_HEIGHT - LINE_PIXELS * extra_lines)
     _dots(screen.slide)
 
 

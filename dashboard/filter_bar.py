@@ -117,3 +117,26 @@ def heading(title: str, filters: Filters, options: FilterOptions) -> None:
     st.title(title)
     st.markdown(f"##### {describe(filters, options)}")
 
+
+
+# How the two chains are written in a page's own URL parameters.
+CHAIN_IN_URL = {"cases": "viec", "money": "tien"}
+
+
+def chain_choice(label: str, key: str, parameter: str) -> str:
+    """Draw a "về việc / về tiền" choice kept in the page's URL parameter; return "cases" or "money".
+
+    "cases" leaves the parameter out. A URL changed from outside (a link, back or forward) sets the choice.
+    """
+    chains = {value: chain for chain, value in CHAIN_IN_URL.items()}
+    asked = chains.get(st.query_params.get(parameter, ""), "cases")
+    if st.session_state.get(f"{key}.written") != asked:
+        st.session_state[key] = asked
+    chain = st.radio(label, tuple(CHAIN_IN_URL), key=key, horizontal=True,
+                     format_func=lambda name: "Về việc" if name == "cases" else "Về tiền")
+    if chain == "cases":
+        st.query_params.pop(parameter, None)
+    else:
+        st.query_params[parameter] = CHAIN_IN_URL[chain]
+    st.session_state[f"{key}.written"] = chain
+    return chain

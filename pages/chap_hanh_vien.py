@@ -8,8 +8,9 @@ from dashboard import cache
 from dashboard.breakdowns import BILLION_COLUMNS, officer_labels, officer_table, table_styles, with_targets
 from dashboard.charts import ranked_rates
 from dashboard.breakdowns import KEY
+from dashboard.case_views import ListState
 from dashboard.drill import chain_tables, clicked_bar, clicked_row, open_case_list, trail
-from dashboard.filter_bar import heading, shared_filters
+from dashboard.filter_bar import chain_choice, heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import rate_frame
@@ -49,8 +50,7 @@ else:
 st.caption("Việc được tính cho chấp hành viên được phân công khi việc kết thúc trong kỳ, "
            "nếu chưa kết thúc thì cho người đang được phân công vào cuối kỳ.")
 
-chain = st.radio("Xếp hạng theo", tuple(CHAINS), key="officers.chain", horizontal=True,
-                 format_func=lambda name: CHAINS[name].capitalize())
+chain = chain_choice("Xếp hạng theo", "officers.chain", "xep")
 frame = rate_frame(report["rows"], chain)
 frame["name"] = frame["key"].map(officer_labels(report["rows"]))
 frame["target"] = [own_targets.get(key, {}).get(chain) for key in frame["key"]]
@@ -60,7 +60,7 @@ with st.container(height=SCROLL_HEIGHT if len(frame) > SCROLL_FROM_ROWS else "co
     clicked = clicked_bar(st, figure, "officers.ranking")
 officer_of_label = {label: key for key, label in frame.set_index("key")["name"].items()}
 if clicked in officer_of_label:
-    open_case_list(filters, officer=officer_of_label[clicked])
+    open_case_list(filters, ListState(chain=chain), officer=officer_of_label[clicked])
 st.caption("Bấm vào cột của một chấp hành viên, hoặc vào ô vuông đầu dòng của người đó trong bảng, để xem danh "
            "sách việc của người đó.")
 
@@ -69,7 +69,7 @@ table = with_targets(officer_table(report["rows"]), {key: own_targets.get(key, t
 row = clicked_row(st, styled(table, BILLION_COLUMNS).apply(table_styles, axis=None), "officers.table",
                   hide_index=True)
 if row is not None:
-    open_case_list(filters, officer=table[KEY].iloc[row])
+    open_case_list(filters, ListState(chain=chain), officer=table[KEY].iloc[row])
 st.caption(("Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chấp hành viên. " if target else "")
            + "Bấm vào tên cột để sắp xếp, vào ô vuông đầu dòng để mở danh sách việc của chấp hành viên.")
 download_buttons(table, [TITLE, describe(replace(filters, officer=None), options)],

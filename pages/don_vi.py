@@ -8,7 +8,7 @@ from dashboard import cache
 from dashboard.breakdowns import KEY, group_rates, table_styles, unit_labels, with_targets
 from dashboard.charts import rate_heatmap, ranked_rates
 from dashboard.drill import OFFICERS_PAGE, clicked_bar, clicked_row, drill_to
-from dashboard.filter_bar import heading, shared_filters
+from dashboard.filter_bar import chain_choice, heading, shared_filters
 from dashboard.filters import describe
 from dashboard.formatting import format_percent
 from dashboard.tables import breakdown_table, rate_frame
@@ -64,8 +64,7 @@ else:
                "hay hình thức). Hình thoi: tỷ lệ cùng kỳ năm trước.")
 
 st.subheader("Tỷ lệ xong theo đơn vị và nhóm việc")
-heat_chain = st.radio("Tính theo", tuple(CHAINS), key="units.heatmap_chain", horizontal=True,
-                      format_func=lambda chain: CHAINS[chain].capitalize())
+heat_chain = chain_choice("Tính theo", "units.heatmap_chain", "nhiet")
 st.plotly_chart(rate_heatmap(group_rates(labels, by_pair, by_group, heat_chain),
                              title=f"Tỷ lệ xong {CHAINS[heat_chain]} (%) theo đơn vị và nhóm việc"),
                 key="units.heatmap", theme=None, config=CHART_CONFIG)

@@ -110,9 +110,9 @@ def test_the_table_names_units_officers_and_codes_in_vietnamese():
         "mode": ["chu_dong", "theo_don"], "amount": [5_000_000, 700], "bucket": ["deferred_c", "done"],
         "remaining": [4_000_000, 0], "age_days": [329, 396], "value": [1_000_000, 700],
     })
-    table = list_table(frame, {"QN01": "Chi cục Hạ Long"}, {"CHV1": "Nguyễn Văn An"})
+    table = list_table(frame, {"QN01": "Chi cục Thi hành án dân sự Hạ Long"}, {"CHV1": "Nguyễn Văn An"})
     assert table.to_dict("records") == [
-        {"Mã việc": "V1", "Số quyết định": "12/QĐ", "Ngày quyết định": "05/02/2023", "Đơn vị": "Chi cục Hạ Long",
+        {"Mã việc": "V1", "Số quyết định": "12/QĐ", "Ngày quyết định": "05/02/2023", "Đơn vị": "Chi cục THADS Hạ Long",
          "Chấp hành viên": "Nguyễn Văn An", "Loại án": "Hình sự", "Hình thức": "Chủ động",
          "Phải thi hành (đồng)": 5_000_000, "Còn lại (đồng)": 4_000_000, "Tình trạng": "Hoãn điểm c",
          "Tuổi (ngày)": 329},

@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from data_access.chain_queries import dimension_names, officer_units
+from data_access.codes import GROUPS
 from data_access.importer import import_tables
 from data_access.pinned import pin, pinned
 from dashboard.chains import Scope, chain_report, targets_by_code
@@ -40,10 +41,13 @@ def test_every_slide_holds_the_engines_figures(edge_db):
             "last_year": total["same_period_last_year"][chain]["rate"],
             "completed": total[chain]["completed"], "enforceable": total[chain]["enforceable"]}
     by_unit = chain_report(edge_db, DAY, by="unit")["rows"]
-    assert [(unit["key"], unit["cases"]["rate"], unit["money"]["last_year"]) for unit in figures["units"]] == [
+    assert figures["ranked_by"] == "đơn vị" and figures["ranking_line"] == total["target"]
+    assert [(unit["key"], unit["cases"]["rate"], unit["money"]["last_year"]) for unit in figures["ranked"]] == [
         (row["key"], row["cases"]["rate"], row["same_period_last_year"]["money"]["rate"]) for row in by_unit]
-    groups = chain_report(edge_db, DAY, by="group")["rows"]
-    assert [group["money"]["rate"] for group in figures["groups"]] == [row["money"]["rate"] for row in groups]
+    groups = {row["key"]: row for row in chain_report(edge_db, DAY, by="group")["rows"]}
+    assert [group["key"] for group in figures["groups"]] == [code for code in GROUPS if code in groups]
+    assert [group["money"]["rate"] for group in figures["groups"]] == [
+        groups[group["key"]]["money"]["rate"] for group in figures["groups"]]
     months = [month["month"] for month in figures["trend"]]
     assert months == ["10/2023", "11/2023", "12/2023", "01/2024", "đến 20/02"]
     assert figures["trend"][-1]["cases"] == total["cases"]["rate"]
@@ -69,6 +73,18 @@ def test_the_below_target_lists_hold_exactly_those_under_their_own_target(edge_d
             for chain in ("cases", "money")) for row in officers) > 0
     gaps = [row["worst_gap"] for row in figures["below_officers"]]
     assert gaps == sorted(gaps) and all(gap < 0 for gap in gaps)
+
+
+def test_a_units_screen_ranks_its_officers_against_their_own_targets(edge_db):
+    unit = chain_report(edge_db, DAY, by="unit")["rows"][0]["key"]
+    figures = read_figures(edge_db, Filters(2024, "nay", unit=unit), _options(edge_db), DAY, READ_AT)
+    officers = chain_report(edge_db, DAY, Scope(unit=unit), by="officer")["rows"]
+    own = targets_by_code(edge_db, 2024, "chv")
+    line = chain_report(edge_db, DAY, Scope(unit=unit))["target"]
+    assert figures["ranked_by"] == "chấp hành viên" and figures["ranking_line"] == line
+    assert [(row["key"], row["cases"]["rate"], row["target"]) for row in figures["ranked"]] == [
+        (row["key"], row["cases"]["rate"], own.get(row["key"], line)) for row in officers]
+    assert len(figures["below_units"]) <= 1
 
 
 def test_a_narrowed_scope_has_no_targets_and_a_month_end_no_extra_point(edge_db):

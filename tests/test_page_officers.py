@@ -141,3 +141,13 @@ def test_an_officer_in_the_sidebar_keeps_every_officer_of_the_unit_in_the_rankin
     assert not app.exception
     assert figures(app)[0]["layout"]["title"]["text"] == f"Tỷ lệ xong về việc của {len(rows)} chấp hành viên"
     assert app.query_params["chv"] == rows[0]["key"]
+
+
+def test_the_ranking_choice_lives_in_the_url(app_engine):
+    app = run_page("chap_hanh_vien", END_OF_JUNE_2024 | {"xep": "tien"})
+    assert app.radio(key="officers.chain").value == "money"
+    assert figures(app)[0]["layout"]["title"]["text"].startswith("Tỷ lệ xong về tiền")
+    app = app.radio(key="officers.chain").set_value("cases").run()
+    assert "xep" not in app.query_params
+    app = app.radio(key="officers.chain").set_value("money").run()
+    assert app.query_params["xep"] == "tien"

@@ -155,3 +155,9 @@ def test_a_chosen_unit_without_cases_is_named_while_the_others_stay(app_engine):
     assert not app.exception
     assert app.info[0].value.endswith("các đơn vị khác vẫn được hiển thị để so sánh.")
     assert figures(app)[0]["data"][0]["x"] == [row["cases"]["rate"] for row in _ranked(rows, "cases")]
+
+
+def test_the_heatmap_choice_lives_in_the_url(app_engine):
+    app = run_page("don_vi", END_OF_Q1_2024 | {"nhiet": "tien"})
+    assert app.radio(key="units.heatmap_chain").value == "money"
+    assert "về tiền" in figures(app)[2]["layout"]["title"]["text"]
