@@ -76,12 +76,15 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"drill_{name}.png"))
 
 
-def test_a_unit_bar_opens_its_officers_and_the_way_back(app_url, app_database, page):
-    engine = app_database[1]
-    page.goto(f"{app_url}/")
-    page.wait_for_selector(CHART, timeout=90_000)
+def _open_units(page, app_url: str) -> None:
+    # Straight to the units page of the reference quarter, as a link would open it, and wait for its three charts.
     page.goto(f"{app_url}/don_vi?nam=2024&den=2023-12-31")
     page.wait_for_function(f"document.querySelectorAll('{CHART}').length >= 3", timeout=90_000)
+
+
+def test_a_unit_bar_opens_its_officers_and_the_way_back(app_url, app_database, page):
+    engine = app_database[1]
+    _open_units(page, app_url)
     rows = chain_report(engine, date(2023, 12, 31), by="unit")["rows"]
     best = max(rows, key=lambda row: (row["cases"]["rate"] or 0))
     _click_first_bar(page)
@@ -98,10 +101,7 @@ def test_a_unit_bar_opens_its_officers_and_the_way_back(app_url, app_database, p
 
 def test_from_the_province_to_a_case_and_back_the_counts_agree_with_the_chains(app_url, app_database, page):
     engine = app_database[1]
-    page.goto(f"{app_url}/")
-    page.wait_for_selector(CHART, timeout=90_000)
-    page.goto(f"{app_url}/don_vi?nam=2024&den=2023-12-31")
-    page.wait_for_function(f"document.querySelectorAll('{CHART}').length >= 3", timeout=90_000)
+    _open_units(page, app_url)
     _shot(page, "1_province")
 
     # Province -> the unit of the table's first row (its own row: a click on the row marker).
