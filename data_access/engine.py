@@ -85,6 +85,11 @@ def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine
     if create_schema:
         try:
             metadata.create_all(engine)
+            # create_all adds the indexes of new tables only; a database made by an earlier version gains its
+            # later indexes here (once: a large table takes a moment to index).
+            for table in metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(engine, checkfirst=True)
         except Exception as error:  # any driver error here means the database is unusable
             raise DatabaseUnavailable(describe_connection_error(engine, error)) from error
     return engine

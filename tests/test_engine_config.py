@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect, text
 
 from dashboard import database
 from data_access import engine as engine_module
@@ -161,3 +162,13 @@ def test_postgresql_connections_run_without_jit_and_without_prepared_statements(
         assert connection.exec_driver_sql("SHOW jit").scalar() == "off"
         assert connection.connection.dbapi_connection.prepare_threshold is None
     engine.dispose()
+
+
+def test_a_database_from_an_earlier_version_gains_the_later_indexes(db):
+    expected = {"sqlite": set(), "postgresql": {"ix_cases_unit"}}[db.dialect.name]
+    with db.begin() as connection:
+        connection.execute(text("DROP INDEX IF EXISTS ix_cases_unit"))
+    reopened = open_engine(db.url.render_as_string(hide_password=False))
+    names = {index["name"] for index in inspect(reopened).get_indexes("cases")}
+    reopened.dispose()
+    assert names & {"ix_cases_unit"} == expected and "ix_cases_decided_on" in names
