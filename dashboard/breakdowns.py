@@ -43,14 +43,18 @@ def officer_labels(rows: list[dict]) -> dict[str, str]:
     return {row["key"]: f"{row['name']} ({row['key']})" for row in rows}
 
 
-def group_label(code: str) -> str:
-    """Return a group's name for a chart axis, a long one on two lines: "Thu ngân sách<br>nhà nước"."""
-    name = codes.GROUPS[code]
-    if len(name) <= GROUP_LABEL_WIDTH:
+def two_lines(name: str, width: int) -> str:
+    """Return a name longer than `width` broken at the space nearest its middle, so axis labels stay level."""
+    if len(name) <= width or " " not in name:
         return name
     middle = min((index for index, letter in enumerate(name) if letter == " "),
                  key=lambda index: abs(index - len(name) / 2))
     return f"{name[:middle]}<br>{name[middle + 1:]}"
+
+
+def group_label(code: str) -> str:
+    """Return a group's name for a chart axis, a long one on two lines: "Thu ngân sách<br>nhà nước"."""
+    return two_lines(codes.GROUPS[code], GROUP_LABEL_WIDTH)
 
 
 def group_rates(labels: dict[str, str], by_pair: dict, by_group: dict, chain: str) -> pd.DataFrame:

@@ -41,12 +41,6 @@ def filter_options(today: date) -> FilterOptions:
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
-def names(by: str) -> dict[str, str]:
-    """Return the display names of the units or officers, cached."""
-    return dimension_names(engine(), by)
-
-
-@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
 def targets(year: int, kind: str) -> dict[str, dict]:
     """Return every unit's or officer's target of a work-year, cached."""
     return targets_by_code(engine(), year, kind)

@@ -9,7 +9,7 @@ from data_access.case_list import BUCKETS, CELLS, SORTS, CaseFilter
 from dashboard.breakdowns import short_unit_name
 from dashboard.filters import FilterOptions, Filters, describe
 from dashboard.formatting import format_count, format_date
-from dashboard.labels import CHAIN_LABELS, COMPLETED_NOTE
+from dashboard.labels import CHAIN_IN_URL, CHAIN_LABELS, CHAIN_NAMES, COMPLETED_NOTE
 
 __all__ = ["BUCKETS", "CELLS", "SORTS", "CaseFilter", "ListState"]
 
@@ -19,9 +19,6 @@ PAGE_SIZE = 50
 # The most rows a downloaded file holds: an Excel sheet stays usable and the server's memory bounded.
 EXPORT_CAP = 100_000
 
-CHAIN_NAMES = {"cases": "Về việc", "money": "Về tiền"}
-# How each chain is written in the URL.
-CHAIN_VALUES = {"cases": "viec", "money": "tien"}
 CELL_LABELS = {chain: {cell: CHAIN_LABELS[cell] for cell in CELLS[chain]}
                | {"completed": f"{CHAIN_LABELS['completed']} ({COMPLETED_NOTE[chain]})"} for chain in CELLS}
 BUCKET_LABELS = {
@@ -100,7 +97,7 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
 
     chain = query.get(PARAMETERS["chain"])
     if chain is not None:
-        chains = {value: name for name, value in CHAIN_VALUES.items()}
+        chains = {value: name for name, value in CHAIN_IN_URL.items()}
         if chain in chains:
             state = replace(state, chain=chains[chain])
         else:
@@ -156,7 +153,7 @@ def to_query(state: ListState) -> dict[str, str]:
         if field.name == "cell" or value == getattr(default, field.name):
             continue
         if field.name == "chain":
-            query[PARAMETERS["chain"]] = CHAIN_VALUES[value]
+            query[PARAMETERS["chain"]] = CHAIN_IN_URL[value]
         elif field.name == "buckets":
             query[PARAMETERS["buckets"]] = ",".join(value)
         elif field.name == "descending":

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from dashboard.breakdowns import group_label, short_unit_name
+from dashboard.breakdowns import group_label, officer_labels, short_unit_name
 from dashboard.chains import applicable_target, chain_report, targets_by_code
 from dashboard.filters import Filters, FilterOptions, describe
 from dashboard.periods import is_month_end
@@ -63,10 +63,11 @@ def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: 
                "last_money": report["same_period_last_year"]["money"]["rate"]}
     unit_goals = {row["key"]: unit_targets.get(row["key"], province_target) for row in by_unit["rows"]}
     officer_goals = {row["key"]: officer_targets.get(row["key"], unit_or_province) for row in by_officer["rows"]}
+    officer_names = officer_labels(by_officer["rows"])
     # A unit's own screen ranks its officers; the province's ranks its units.
     if filters.unit:
         ranked_by, ranking_line = "chấp hành viên", unit_or_province
-        ranked = [{"key": row["key"], "name": f"{row['name']} ({row['key']})", "target": officer_goals[row["key"]]}
+        ranked = [{"key": row["key"], "name": officer_names[row["key"]], "target": officer_goals[row["key"]]}
                   | _rates(row) for row in by_officer["rows"]]
         below_units = [row for row in by_unit["rows"] if row["key"] == filters.unit]
     else:
@@ -93,7 +94,6 @@ def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: 
                    "last_cases": row.last_cases_rate, "last_money": row.last_money_rate}
                   for row in series.itertuples()] + ([] if is_month_end(end) else [to_date]),
         "below_units": _below(below_units, unit_goals, lambda row: short_unit_name(row["name"])),
-        "below_officers": _below(by_officer["rows"], officer_goals,
-                                 lambda row: f"{row['name']} ({row['key']})"),
+        "below_officers": _below(by_officer["rows"], officer_goals, lambda row: officer_names[row["key"]]),
     }
 

@@ -10,6 +10,7 @@ from dashboard.filters import (
     PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, from_query,
     to_query,
 )
+from dashboard.labels import CHAIN_IN_URL, CHAIN_NAMES
 
 STATE_KEY = "filters"
 # The shared filters' URL parameters as the last run wrote them.
@@ -119,10 +120,6 @@ def heading(title: str, filters: Filters, options: FilterOptions) -> None:
 
 
 
-# How the two chains are written in a page's own URL parameters.
-CHAIN_IN_URL = {"cases": "viec", "money": "tien"}
-
-
 def chain_choice(label: str, key: str, parameter: str) -> str:
     """Draw a "về việc / về tiền" choice kept in the page's URL parameter; return "cases" or "money".
 
@@ -132,8 +129,7 @@ def chain_choice(label: str, key: str, parameter: str) -> str:
     asked = chains.get(st.query_params.get(parameter, ""), "cases")
     if st.session_state.get(f"{key}.written") != asked:
         st.session_state[key] = asked
-    chain = st.radio(label, tuple(CHAIN_IN_URL), key=key, horizontal=True,
-                     format_func=lambda name: "Về việc" if name == "cases" else "Về tiền")
+    chain = st.radio(label, tuple(CHAIN_IN_URL), key=key, horizontal=True, format_func=CHAIN_NAMES.get)
     if chain == "cases":
         st.query_params.pop(parameter, None)
     else:

@@ -6,12 +6,13 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.case_views import (
-    BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, CHAIN_NAMES, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SORT_LABELS, TITLE,
+    BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SORT_LABELS, TITLE,
     ListState, from_query, heading_lines, last_page, list_table, to_query,
 )
 from dashboard.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
 from dashboard.filter_bar import heading, shared_filters, write_url_part
 from dashboard.formatting import format_count, format_money_short
+from dashboard.labels import CHAIN_NAMES
 from dashboard.periods import window_ending
 from dashboard.ui import TABLE_ROW_PIXELS, database_guard, download_buttons, styled
 
@@ -90,7 +91,7 @@ with database_guard():
         st.info("Không có việc nào khớp với chỉ tiêu và bộ lọc đã chọn. Hãy chọn chỉ tiêu, tình trạng hoặc "
                 "giới hạn khác ở trên, hoặc phạm vi và kỳ báo cáo khác ở thanh bên trái.")
         st.stop()
-    units, officers = cache.names("unit"), cache.names("officer")
+    units, officers = options.units, options.officers
     everything = cache.cases(*arguments, 0, EXPORT_CAP).rows
 
 st.subheader(f"{format_count(total)} việc" + ("" if value is None else f", {format_money_short(value)}"))

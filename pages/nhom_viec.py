@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.chains import rate
+from dashboard.breakdowns import two_lines
 from dashboard.charts import paired_rates, share_bars
 from dashboard.filter_bar import heading, shared_filters
 from dashboard.filters import describe
@@ -49,15 +50,6 @@ def _group_frame(rows: list[dict], whole: dict) -> pd.DataFrame:
     return pd.DataFrame(records).sort_values("case_share", ascending=False, kind="stable", ignore_index=True)
 
 
-def _two_lines(name: str) -> str:
-    """Return a long name broken at the space nearest its middle, so axis labels stay level and readable."""
-    if len(name) <= SHORT_NAME or " " not in name:
-        return name
-    spaces = [index for index, letter in enumerate(name) if letter == " "]
-    middle = min(spaces, key=lambda index: abs(index - len(name) / 2))
-    return f"{name[:middle]}<br>{name[middle + 1:]}"
-
-
 with database_guard():
     filters, options = shared_filters()
     # Every group is shown side by side, so the sidebar's group filter does not narrow this page.
@@ -71,7 +63,7 @@ st.caption("Trang này so sánh mọi nhóm việc nên không áp dụng bộ l
 stop_if_empty(by_group, "Các nhóm việc trong phạm vi và kỳ báo cáo đã chọn")
 
 groups = _group_frame(by_group["rows"], whole)
-charted = groups.assign(name=groups["name"].map(_two_lines))
+charted = groups.assign(name=[two_lines(name, SHORT_NAME) for name in groups["name"]])
 left, right = st.columns(2)
 left.plotly_chart(paired_rates(charted, title="Tỷ lệ xong theo nhóm việc"), key="groups.rates",
                   theme=None, config=CHART_CONFIG)
