@@ -8,6 +8,8 @@ from data_access.case_list import BUCKETS, CELLS, CaseFilter, case_list
 from data_access.importer import import_tables
 from dashboard.chains import Scope, chain_report
 from dashboard.periods import window_ending
+from tests.builders import case, ev, tables
+from tests.chain_scenarios import M
 from tests.edge_data import make_edge_tables
 
 ENDS = (date(2023, 12, 31), date(2024, 9, 30), date(2025, 2, 28))
@@ -124,3 +126,35 @@ def test_the_bucket_of_a_listed_case_agrees_with_its_cell(edge_db):
 def test_unknown_names_are_refused(db, options):
     with pytest.raises(ValueError):
         case_list(db, date(2023, 10, 1), date(2023, 12, 31), **options)
+
+
+def test_money_lists_of_a_hand_worked_quarter(db):
+    import_tables(db, tables(cases=[
+        case("A", "2023-05-10", 100 * M), case("B", "2023-10-05", 40 * M), case("C", "2023-02-01", 60 * M),
+        case("D", "2023-03-01", 8 * M),
+    ], events=[
+        ev("A", "2023-06-01", "thu_tien", 30 * M), ev("A", "2023-11-01", "thu_tien", 20 * M),
+        ev("A", "2023-12-01", "xong"),
+        ev("B", "2023-11-10", "giam", 15 * M),
+        ev("C", "2023-10-20", "thu_tien", 10 * M), ev("C", "2023-11-01", "chua_co_dieu_kien"),
+        ev("D", "2023-12-10", "uy_thac"),
+    ]))
+
+    def shares(cell):
+        rows, total, value = case_list(db, date(2023, 10, 1), date(2023, 12, 31), cell=cell, chain="money",
+                                       sort="code", descending=False, limit=100)
+        assert total == len(rows) and value == sum(rows["value"])
+        return dict(zip(rows["code"], rows["value"] // M))
+
+    # A entered at 100 - 30 = 70 and closed with 20 collected plus 50 settled in kind at xong; C's 10 collected in
+    # the window count as done though C is now not enforceable; D left by delegation with all its 8.
+    assert shares("done") == {"A": 70, "C": 10}
+    assert shares("reduced") == {"B": 15}
+    assert shares("in_progress") == {"B": 25}
+    assert shares("not_enforceable") == {"C": 50}
+    assert shares("delegated") == {"D": 8}
+    assert shares("caseload") == {"A": 70, "B": 40, "C": 60, "D": 8}
+    # D adds nothing to the money to enforce: it left with all it brought in.
+    assert shares("to_enforce") == {"A": 70, "B": 40, "C": 60}
+    assert shares("completed") == {"A": 70, "B": 15, "C": 10}
+    assert shares("carried") == {"B": 25, "C": 50}
