@@ -8,8 +8,10 @@ from sqlalchemy.engine import Engine
 
 from data_access import codes
 from data_access.chain_queries import (
-    DIMENSIONS, PAIR_SEPARATOR, Scope, caseload_parts, dimension_names, known_codes, target_rates, target_table,
+    DIMENSIONS, PAIR_SEPARATOR, Scope, dimension_names, known_codes, province_names, target_rates,
+    target_table,
 )
+from data_access.snapshots import caseload_parts
 from dashboard.formatting import target_progress
 from dashboard.periods import Window, same_period_last_year, window_ending, work_year
 
@@ -116,6 +118,7 @@ def money_chain(parts: pd.DataFrame) -> dict:
 
 def _check_scope(engine: Engine, scope: Scope) -> None:
     checks = (
+        (scope.province, lambda: province_names(engine), "tỉnh"),
         (scope.unit, lambda: known_codes(engine, "unit"), "đơn vị"),
         (scope.officer, lambda: known_codes(engine, "officer"), "chấp hành viên"),
         (scope.group, lambda: codes.GROUPS, "nhóm việc"),
@@ -128,22 +131,27 @@ def _check_scope(engine: Engine, scope: Scope) -> None:
 
 
 def applicable_target(engine: Engine, end: date, scope: Scope) -> dict | None:
-    """Return the yearly target {cases, money} for the scope's unit, officer or province, or None."""
+    """Return the yearly target {cases, money} of the scope's officer, unit, province or whole database, or None."""
     if scope.group or scope.judgment_type or scope.mode:
         return None
     if scope.officer:
         found = target_rates(engine, work_year(end), "chv", scope.officer)
     elif scope.unit:
         found = target_rates(engine, work_year(end), "don_vi", scope.unit)
+    elif scope.province:
+        found = target_rates(engine, work_year(end), "tinh", scope.province)
     else:
         found = target_rates(engine, work_year(end), "tinh", "")
     return None if found is None else {"cases": float(found[0]), "money": float(found[1])}
 
 
 def targets_by_code(engine: Engine, year: int, kind: str) -> dict[str, dict]:
-    """Return every unit's ("don_vi") or officer's ("chv") target of a work-year as {code: {cases, money}}."""
+    """Return every province's ("tinh"), unit's ("don_vi") or officer's ("chv") target of a work-year by code.
+
+    Each is {cases, money}; the whole database's own tinh target (empty code) is left out.
+    """
     return {code: {"cases": float(cases_rate), "money": float(money_rate)}
-            for code, (cases_rate, money_rate) in target_table(engine, year, kind).items()}
+            for code, (cases_rate, money_rate) in target_table(engine, year, kind).items() if code}
 
 
 def progress_against_target(report: dict) -> dict | None:
@@ -172,7 +180,7 @@ def chain_report(engine: Engine, end: date, scope: Scope = Scope(), by: str | No
 
 
 def _row_names(engine: Engine, by: str, keys) -> dict[str, str]:
-    if by != "unit_group":
+    if by not in ("unit_group", "province_group"):
         return _STATIC_NAMES.get(by) or dimension_names(engine, by)
     units = dimension_names(engine, "unit")
     pairs = (key.split(PAIR_SEPARATOR, 1) for key in keys)

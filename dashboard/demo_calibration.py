@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from data_access.chain_queries import CASE_DIMENSION, caseload_parts
+from data_access.chain_queries import CASE_DIMENSION, direct_parts
 from data_access.importer import import_tables
 from data_access.timeline import Event, replay
 from dashboard.chains import case_chain, money_chain, rate
@@ -59,7 +59,7 @@ class Calibrator:
 
     def refresh(self) -> None:
         """Reload the per-case facts of the window from the database."""
-        facts = caseload_parts(self.engine, self.window.start, self.window.end, by=CASE_DIMENSION)
+        facts = direct_parts(self.engine, self.window.start, self.window.end, by=CASE_DIMENSION)
         facts = facts.sort_values("key", ignore_index=True)
         facts["budget"] = [self.province.cases[code].has_group(BUDGET) for code in facts["key"]]
         self.facts = facts

@@ -15,8 +15,9 @@ _EXITED_BEFORE_OR_LEDGER = tuple(codes.TERMINAL_STATES.values()) + (codes.STATE_
 
 @dataclass(frozen=True)
 class Scope:
-    """A filter of the cases: their unit, attributed officer, group, judgment type and mode (None = all)."""
+    """A filter of the cases: their province, unit, attributed officer, group, judgment type and mode (None = all)."""
 
+    province: str | None = None
     unit: str | None = None
     officer: str | None = None
     group: str | None = None
@@ -25,7 +26,7 @@ class Scope:
 
 
 # Allow-list of breakdowns: the UI and the CLI name one of these keys, never a column.
-DIMENSIONS = ("unit", "province", "officer", "group", "judgment_type", "mode", "unit_group")
+DIMENSIONS = ("unit", "province", "officer", "group", "judgment_type", "mode", "unit_group", "province_group")
 # Keys of a two-way breakdown join its two codes with this separator: "QN01|ngan_sach".
 PAIR_SEPARATOR = "|"
 # One row per case, for lists of the cases behind a number.
@@ -33,7 +34,7 @@ CASE_DIMENSION = "case"
 
 
 # The table a breakdown needs joined to the cases, for those that need one.
-_DIMENSION_JOINS = {"province": units, "group": case_groups, "unit_group": case_groups}
+_DIMENSION_JOINS = {"province": units, "group": case_groups, "unit_group": case_groups, "province_group": case_groups}
 
 
 def _dimension_key(name: str | None, at_end):
@@ -47,8 +48,13 @@ def _dimension_key(name: str | None, at_end):
         "judgment_type": cases.c.judgment_type,
         "mode": cases.c.mode,
         "unit_group": cases.c.unit_code + literal(PAIR_SEPARATOR) + case_groups.c.group_code,
+        "province_group": _province_of_case() + literal(PAIR_SEPARATOR) + case_groups.c.group_code,
         CASE_DIMENSION: cases.c.code,
     }[name]
+
+
+def _province_of_case():
+    return select(units.c.province_code).where(units.c.code == cases.c.unit_code).scalar_subquery()
 
 
 @dataclass(frozen=True)
@@ -65,11 +71,15 @@ class CaseloadSql:
     remaining: object
 
 
-def _state_on(day: date, name: str, lateral: bool):
+def _covers(span, day):
+    return and_(span.c.valid_from <= day, span.c.valid_to > day)
+
+
+def _state_on(day, name: str, lateral: bool):
     """Return the FROM item of each case's state on a day and the condition that joins it to its case."""
     if not lateral:
         alias = case_states.alias(name)
-        return alias, and_(alias.c.case_id == cases.c.id, alias.c.valid_from <= day, alias.c.valid_to > day)
+        return alias, and_(alias.c.case_id == cases.c.id, _covers(alias, day))
     # A case's spans tile its days, so its state on a day is its last span starting on or before that day. Asked
     # this way PostgreSQL reads one index entry per case; asked as a date range it expects several and may scan
     # every state instead.
@@ -78,21 +88,29 @@ def _state_on(day: date, name: str, lateral: bool):
     return state, true()
 
 
-def caseload_sql(start: date, end: date, scope: Scope = Scope(), joined=None, *, lateral: bool = False) -> CaseloadSql:
+def caseload_sql(start, end, scope: Scope = Scope(), joined=None, *, lateral: bool = False,
+                 days=None) -> CaseloadSql:
     """Return the SQL pieces selecting the caseload of the window [start, end] in a scope (joined: units/groups).
 
     `lateral` looks each case's states up one by one (for PostgreSQL, whose planner misjudges date ranges).
+    `days`, a FROM item with columns day, window_start and day_before_start, selects the caseloads of many windows
+    at once: `start` and `end` are then its columns.
     """
-    before = start - timedelta(days=1)
-    at_end, end_join = _state_on(end, "at_end", lateral)
-    at_start, start_join = _state_on(before, "at_start", lateral)
+    before = start - timedelta(days=1) if days is None else days.c.day_before_start
+    at_end, end_join = _state_on(end, "at_end", lateral and days is None)
+    at_start, start_join = _state_on(before, "at_start", lateral and days is None)
     brought_forward = and_(cases.c.decided_on < start, at_start.c.status.notin_(_EXITED_BEFORE_OR_LEDGER))
     in_caseload = or_(
         brought_forward,
         cases.c.decided_on >= start,
         and_(at_start.c.status == codes.STATE_LEDGER, _restored_between(start, end)),
     )
-    source = cases.join(at_end, end_join).outerjoin(at_start, start_join)
+    if days is None:
+        source = cases.join(at_end, end_join).outerjoin(at_start, start_join)
+    else:
+        # Each day meets the spans covering it first, then their cases: never every case with every day.
+        source = (days.join(at_end, _covers(at_end, end)).join(cases, cases.c.id == at_end.c.case_id)
+                  .outerjoin(at_start, start_join))
     if joined is units:
         source = source.join(units, units.c.code == cases.c.unit_code)
     elif joined is case_groups:
@@ -116,13 +134,26 @@ def uses_lateral(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
-                   by: str | None = None) -> pd.DataFrame:
+PARTS_COLUMNS = ("key", "status", "collected_any", "brought_forward", "cases", "opening", "collected", "reduced",
+                 "remaining")
+
+
+def parts_frame(rows) -> pd.DataFrame:
+    """Return caseload parts rows (mappings with PARTS_COLUMNS) as a frame with integer sums."""
+    frame = pd.DataFrame(rows, columns=list(PARTS_COLUMNS))
+    for column in PARTS_COLUMNS[3:]:
+        frame[column] = frame[column].astype("int64")
+    frame["collected_any"] = frame["collected_any"].astype(bool)
+    return frame
+
+
+def direct_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
+                 by: str | None = None) -> pd.DataFrame:
     """Rows: key, status, collected_any, brought_forward, cases, opening, collected, reduced, remaining.
 
-    One row per breakdown key and state at `end` over the caseload of the window [start, end]: `opening` is the
-    money at entry (remaining at start-1 or the amount), `collected`/`reduced` the money events in the window,
-    `remaining` the amount left at `end` (at the exit day for cases that left).
+    One row per breakdown key and state at `end` over the caseload of the window [start, end], computed from the
+    case states: `opening` is the money at entry (remaining at start-1 or the amount), `collected`/`reduced` the
+    money events in the window, `remaining` the amount left at `end` (at the exit day for cases that left).
     """
     if by is not None and by not in (*DIMENSIONS, CASE_DIMENSION):
         raise ValueError(f"unknown breakdown {by!r}")
@@ -145,13 +176,7 @@ def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(
         .group_by(key, sql.at_end.c.status, cases.c.exit_collected_any, sql.brought_forward)
     )
     with engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(query).mappings().all(),
-                             columns=["key", "status", "collected_any", "brought_forward", "cases", "opening",
-                                      "collected", "reduced", "remaining"])
-    for column in ("brought_forward", "cases", "opening", "collected", "reduced", "remaining"):
-        frame[column] = frame[column].astype("int64")
-    frame["collected_any"] = frame["collected_any"].astype(bool)
-    return frame
+        return parts_frame(connection.execute(query).mappings().all())
 
 
 def _restored_between(start: date, end: date):
@@ -159,8 +184,16 @@ def _restored_between(start: date, end: date):
                                events.c.occurred_on.between(start, end)))
 
 
+def province_units(province: str):
+    """Return the SELECT of the codes of a province's units: its own office and every unit below it."""
+    # Never correlated: a breakdown by province joins the units table to the cases outside.
+    return select(units.c.code).where(units.c.province_code == province).correlate(None)
+
+
 def _scope_filters(scope: Scope, at_end, lookup_day: date | None = None) -> list:
     filters = []
+    if scope.province is not None:
+        filters.append(cases.c.unit_code.in_(province_units(scope.province)))
     if scope.unit is not None:
         filters.append(cases.c.unit_code == scope.unit)
     if scope.officer is not None:
@@ -172,8 +205,9 @@ def _scope_filters(scope: Scope, at_end, lookup_day: date | None = None) -> list
                 case_states.c.officer_code == scope.officer, case_states.c.valid_from <= lookup_day,
                 case_states.c.valid_to > lookup_day)))
     if scope.group is not None:
-        filters.append(exists().where(and_(case_groups.c.case_id == cases.c.id,
-                                           case_groups.c.group_code == scope.group)))
+        # An alias of its own: a breakdown by group joins case_groups outside, and the test must not correlate to it.
+        member = case_groups.alias("member")
+        filters.append(exists().where(and_(member.c.case_id == cases.c.id, member.c.group_code == scope.group)))
     if scope.judgment_type is not None:
         filters.append(cases.c.judgment_type == scope.judgment_type)
     if scope.mode is not None:
@@ -200,11 +234,24 @@ def target_table(engine: Engine, year: int, scope_kind: str) -> dict[str, tuple]
 
 def dimension_names(engine: Engine, by: str) -> dict[str, str]:
     """Return the display name of every key of a breakdown that lives in the database (units, officers)."""
-    table = {"unit": units, "province": units, "officer": officers, "unit_group": units}.get(by)
+    table = {"unit": units, "province": units, "officer": officers, "unit_group": units,
+             "province_group": units}.get(by)
     if table is None:
         return {}
     with engine.connect() as connection:
         return dict(connection.execute(select(table.c.code, table.c.name)).all())
+
+
+def unit_provinces(engine: Engine) -> dict[str, str]:
+    """Return the province code every unit rolls up to, by unit code (a province office's is its own)."""
+    with engine.connect() as connection:
+        return dict(connection.execute(select(units.c.code, units.c.province_code)).all())
+
+
+def province_names(engine: Engine) -> dict[str, str]:
+    """Return the names of the units of level tinh, by code: the provinces the database holds."""
+    with engine.connect() as connection:
+        return dict(connection.execute(select(units.c.code, units.c.name).where(units.c.level == "tinh")).all())
 
 
 def officer_units(engine: Engine) -> dict[str, str]:

@@ -8,6 +8,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from data_access import codes
 from data_access.exchange import ImportIssue, ImportRejected, read_source
+from data_access.snapshots import refresh_snapshots
 from data_access.schema import case_groups, case_states, cases, events, officers, targets, units
 from data_access.timeline import Timeline, replay
 from data_access.validation import (
@@ -30,9 +31,10 @@ class ImportSummary:
 
 
 def _known_codes(connection: Connection) -> KnownCodes:
-    unit_rows = connection.execute(select(units.c.code, units.c.parent_code)).all()
+    unit_rows = connection.execute(select(units.c.code, units.c.parent_code, units.c.level)).all()
     officer_rows = connection.execute(select(officers.c.code)).scalars().all()
-    return KnownCodes(units={code: parent for code, parent in unit_rows}, officers=frozenset(officer_rows))
+    return KnownCodes(units={code: parent for code, parent, _ in unit_rows}, officers=frozenset(officer_rows),
+                      provinces=frozenset(code for code, _, level in unit_rows if level == "tinh"))
 
 
 def _check(tables: dict[str, pd.DataFrame], known: KnownCodes) -> tuple[Batch, dict[str, Timeline], list]:
@@ -54,7 +56,9 @@ def _check(tables: dict[str, pd.DataFrame], known: KnownCodes) -> tuple[Batch, d
     officer_codes = set(known.officers) | set(batch.officers)
     parse_cases(tables.get("viec", empty), batch, unit_codes, officer_codes, issues)
     parse_events(tables.get("su_kien", empty), batch, officer_codes, issues)
-    parse_targets(tables.get("chi_tieu", empty), batch, unit_codes, officer_codes, issues)
+    province_codes = ({code for code in known.provinces if code not in batch.units}
+                      | {code for code, unit in batch.units.items() if unit["level"] == "tinh"})
+    parse_targets(tables.get("chi_tieu", empty), batch, unit_codes, officer_codes, issues, province_codes)
     timelines = {}
     for code, case in batch.cases.items():
         timeline, breaches = replay(case["decided_on"], case["amount"], case["officer_code"],
@@ -177,6 +181,8 @@ def import_tables(engine: Engine, tables: dict[str, pd.DataFrame]) -> ImportSumm
         if batch.cases:
             # Fresh statistics let the planner use the decision-date index for the window queries.
             connection.execute(text("ANALYZE"))
+            refresh_snapshots(connection)
+            connection.execute(text("ANALYZE chain_snapshots"))
     counts = {f"{stem}.csv": len(frame) for stem, frame in tables.items()}
     return ImportSummary(counts=counts, replaced_cases=replaced)
 

@@ -63,6 +63,9 @@ events = Table(
     Column("detail", String(32)),
 )
 Index("ix_events_kind_date", events.c.kind, events.c.occurred_on)
+# Whether a case left the separate ledger in a window, asked for every case in the ledger at a window's start.
+Index("ix_events_restores", events.c.case_id, events.c.occurred_on,
+      postgresql_where=events.c.kind == "ra_so_rieng", sqlite_where=events.c.kind == "ra_so_rieng")
 
 # One row per day interval [valid_from, valid_to) in which a case's state is constant: the state after
 # every event dated valid_from or earlier. collected and reduced are cumulative.
@@ -89,6 +92,36 @@ targets = Table(
     Column("code", String(32), primary_key=True),
     Column("cases_rate", Numeric(5, 2), nullable=False),
     Column("money_rate", Numeric(5, 2), nullable=False),
+)
+
+# The chains precomputed at month ends (data_access/snapshots.py): the caseload of the window ending on `day`,
+# summed per unit, judgment type, mode, set of groups and state at `day`. Rebuilt by every import.
+chain_snapshots = Table(
+    "chain_snapshots", metadata,
+    Column("day", Date, nullable=False),
+    Column("unit_code", String(32), nullable=False),
+    Column("judgment_type", String(32), nullable=False),
+    Column("mode", String(16), nullable=False),
+    # One bit per group, in the order of codes.GROUPS: a case's groups overlap.
+    Column("group_mask", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("collected_any", Boolean, nullable=False),
+    Column("brought_forward", Integer, nullable=False),
+    Column("cases", BigInteger, nullable=False),
+    Column("opening", BigInteger, nullable=False),
+    Column("collected", BigInteger, nullable=False),
+    Column("reduced", BigInteger, nullable=False),
+    Column("remaining", BigInteger, nullable=False),
+)
+Index("ix_chain_snapshots_day", chain_snapshots.c.day, chain_snapshots.c.unit_code)
+
+# The days chain_snapshots holds; a day missing here is computed from the states.
+snapshot_days = Table(
+    "snapshot_days", metadata,
+    Column("day", Date, primary_key=True),
+    # 1 October of the day's work-year and the day before it: the window's bounds, for building in one query.
+    Column("window_start", Date, nullable=False),
+    Column("day_before_start", Date, nullable=False),
 )
 
 # Figures pinned at a cut-off for a meeting: the first reading after the cut-off is kept, so every screen that

@@ -35,6 +35,8 @@ class KnownCodes:
 
     units: dict[str, str]
     officers: frozenset[str]
+    # Units of level tinh: a province's own target names one of them.
+    provinces: frozenset[str] = frozenset()
 
 
 class _Rows:
@@ -255,8 +257,13 @@ def _rate(rows: _Rows, row: dict, column: str) -> Decimal | None:
     return rate.quantize(Decimal("0.01"))
 
 
-def parse_targets(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, issues: list[ImportIssue]) -> None:
-    """Fill batch.targets from chi_tieu rows, recording issues."""
+def parse_targets(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, issues: list[ImportIssue],
+                  province_codes=frozenset()) -> None:
+    """Fill batch.targets from chi_tieu rows, recording issues.
+
+    A tinh target with an empty ma is the whole database's; with the code of a unit of level tinh it is that
+    province's (a national database holds many).
+    """
     rows = _Rows("chi_tieu", frame, issues)
     seen: set = set()
     for row in rows:
@@ -267,8 +274,9 @@ def parse_targets(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, 
         scope = rows.code(row, "pham_vi", codes.TARGET_SCOPES, "phạm vi chỉ tiêu")
         code = row["ma"]
         known = {"don_vi": unit_codes, "chv": officer_codes}.get(scope)
-        if scope == "tinh" and code != "":
-            rows.issue("code", f"chỉ tiêu cấp tỉnh để trống cột ma (nhận được '{code}')")
+        if scope == "tinh" and code != "" and code not in province_codes:
+            rows.issue("code", f"chỉ tiêu cấp tỉnh để trống cột ma hoặc ghi mã một đơn vị cấp tỉnh "
+                               f"(nhận được '{code}')")
             scope = None
         elif known is not None and code not in known:
             rows.issue("code", f"mã '{code}' không tồn tại cho phạm vi {scope}")

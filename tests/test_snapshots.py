@@ -1,0 +1,96 @@
+"""The precomputed month-end chains give exactly the figures computed from the case states, also after a re-import."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlalchemy import delete, func, select
+
+from dashboard.chains import chain_report
+from dashboard.demo_province import generate_province
+from data_access.chain_queries import DIMENSIONS, Scope, direct_parts
+from data_access.importer import import_tables
+from data_access.schema import case_states, chain_snapshots, snapshot_days
+from data_access.snapshots import caseload_parts, month_ends_between, snapshot_days_for
+
+TODAY = date(2024, 5, 20)
+# Month ends of two work-years, so both windows of a "same period last year" comparison are read from snapshots.
+DAYS = month_ends_between(date(2022, 10, 1), date(2024, 4, 30))
+ORDER = ["key", "status", "collected_any", "brought_forward"]
+SCOPES = (Scope(), Scope(unit="QN01"), Scope(group="ngan_sach"), Scope(judgment_type="dan_su", mode="theo_don"),
+          Scope(province="QN00"), Scope(unit="QN02", group="tin_dung"))
+SNAPSHOT_DIMENSIONS = [None] + [name for name in DIMENSIONS if name != "officer"]
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(ORDER).reset_index(drop=True)
+
+
+def _assert_snapshots_exact(engine, days) -> None:
+    for day in days:
+        start = date(day.year if day.month >= 10 else day.year - 1, 10, 1)
+        for scope in SCOPES:
+            for by in SNAPSHOT_DIMENSIONS:
+                read = _sorted(caseload_parts(engine, start, day, scope, by))
+                computed = _sorted(direct_parts(engine, start, day, scope, by))
+                pd.testing.assert_frame_equal(read, computed, obj=f"{day} {scope} by={by}")
+
+
+@pytest.fixture
+def province():
+    return generate_province("small", seed=11, today=TODAY)
+
+
+def test_snapshots_cover_every_month_end_of_six_work_years_up_to_the_data(db, province):
+    import_tables(db, province.tables())
+    with db.connect() as connection:
+        days = connection.execute(select(snapshot_days.c.day).order_by(snapshot_days.c.day)).scalars().all()
+        rows = connection.execute(select(func.count()).select_from(chain_snapshots)).scalar()
+    assert days == snapshot_days_for(date(2024, 5, 20)) == month_ends_between(date(2018, 10, 1), date(2024, 4, 30))
+    assert days[0] == date(2018, 10, 31) and days[-1] == date(2024, 4, 30)
+    assert rows > len(days)
+
+
+def test_every_breakdown_and_scope_read_from_snapshots_equals_the_direct_computation(db, province):
+    import_tables(db, province.tables())
+    _assert_snapshots_exact(db, DAYS)
+
+
+def test_reports_are_read_from_the_snapshots_on_month_ends_and_computed_on_other_days(db, province):
+    import_tables(db, province.tables())
+    month_end, other_day = date(2023, 12, 31), date(2023, 12, 30)
+    before = chain_report(db, month_end, by="unit")
+    with db.begin() as connection:
+        connection.execute(delete(case_states))
+    # Without the states a direct computation finds no caseload; the snapshot still holds the month end.
+    assert chain_report(db, month_end, by="unit") == before
+    assert chain_report(db, other_day)["cases"]["caseload"] == 0
+    assert before["rows"] and all(row["cases"]["caseload"] > 0 for row in before["rows"])
+
+
+def test_a_re_import_that_changes_cases_rebuilds_the_snapshots_exactly(db, province):
+    import_tables(db, province.tables())
+    quarter = chain_report(db, date(2023, 12, 31))
+    changed = [code for code, case in province.cases.items() if date(2023, 10, 1) <= case.decided_on <= date(2023, 12, 31)
+               and case.amount > 0][:25]
+    for code in changed:
+        # Each changed case is now collected in full on its decision day and completed a week later.
+        case = province.cases[code]
+        case.events = [(case.decided_on, "thu_tien", case.amount, ""),
+                       (date.fromordinal(case.decided_on.toordinal() + 7), "xong", None, "")]
+    import_tables(db, province.tables(only=changed))
+    after = chain_report(db, date(2023, 12, 31))
+    assert after["cases"]["caseload"] == quarter["cases"]["caseload"]
+    assert after["cases"]["done"] > quarter["cases"]["done"]
+    assert after["money"]["done"] > quarter["money"]["done"]
+    _assert_snapshots_exact(db, [date(2023, 10, 31), date(2023, 12, 31), date(2024, 3, 31)])
+
+
+def test_an_import_of_later_events_adds_the_new_month_ends(db, province):
+    import_tables(db, province.tables())
+    later = generate_province("small", seed=11, today=date(2024, 7, 3))
+    import_tables(db, later.tables())
+    with db.connect() as connection:
+        last = connection.execute(select(func.max(snapshot_days.c.day))).scalar()
+    assert last == date(2024, 6, 30)
+    _assert_snapshots_exact(db, [date(2024, 5, 31), date(2024, 6, 30)])
