@@ -127,12 +127,16 @@ def _bulk_insert(connection: Connection, table, columns: tuple[str, ...], rows: 
     connection.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
 
 
-def _replace_cases(connection: Connection, batch: Batch, timelines: dict[str, Timeline]) -> int:
+def _replace_cases(connection: Connection, batch: Batch, timelines: dict[str, Timeline]) -> tuple[int, set[str]]:
+    """Write the batch's cases over any earlier versions; return how many were replaced and every unit touched."""
     codes_in_batch = list(batch.cases)
-    old_ids = []
+    old_ids, touched = [], {case["unit_code"] for case in batch.cases.values()}
     for start in range(0, len(codes_in_batch), _DELETE_CHUNK):
         chunk = codes_in_batch[start:start + _DELETE_CHUNK]
-        old_ids += connection.execute(select(cases.c.id).where(cases.c.code.in_(chunk))).scalars().all()
+        for case_id, unit_code in connection.execute(select(cases.c.id, cases.c.unit_code)
+                                                     .where(cases.c.code.in_(chunk))):
+            old_ids.append(case_id)
+            touched.add(unit_code)
     for start in range(0, len(old_ids), _DELETE_CHUNK):
         chunk = old_ids[start:start + _DELETE_CHUNK]
         for table in (case_states, events, case_groups):
@@ -157,7 +161,7 @@ def _replace_cases(connection: Connection, batch: Batch, timelines: dict[str, Ti
     _bulk_insert(connection, events, ("case_id", "seq", "occurred_on", "kind", "amount", "detail"), event_rows)
     _bulk_insert(connection, case_states, ("case_id", "valid_from", "valid_to", "status", "officer_code",
                                            "collected", "reduced"), state_rows)
-    return len(old_ids)
+    return len(old_ids), touched
 
 
 def _lock_for_import(connection: Connection) -> None:
@@ -177,11 +181,12 @@ def import_tables(engine: Engine, tables: dict[str, pd.DataFrame]) -> ImportSumm
         _write_units(connection, batch)
         _upsert(connection, officers, ("code",), list(batch.officers.values()))
         _upsert(connection, targets, ("year", "scope", "code"), list(batch.targets.values()))
-        replaced = _replace_cases(connection, batch, timelines) if batch.cases else 0
+        replaced = 0
         if batch.cases:
+            replaced, touched = _replace_cases(connection, batch, timelines)
             # Fresh statistics let the planner use the decision-date index for the window queries.
             connection.execute(text("ANALYZE"))
-            refresh_snapshots(connection)
+            refresh_snapshots(connection, touched)
             connection.execute(text("ANALYZE chain_snapshots"))
     counts = {f"{stem}.csv": len(frame) for stem, frame in tables.items()}
     return ImportSummary(counts=counts, replaced_cases=replaced)

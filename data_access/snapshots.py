@@ -51,8 +51,10 @@ def month_ends_between(first: date, last: date) -> list[date]:
 def last_data_day(connection: Connection) -> date | None:
     """Return the latest decision or event date in the database, or None when it holds no case."""
     decided = connection.execute(select(func.max(cases.c.decided_on))).scalar()
-    happened = connection.execute(select(func.max(events.c.occurred_on))).scalar()
-    known = [day for day in (decided, happened) if day is not None]
+    # One lookup per event kind: each is the end of a range of the (kind, date) index, not a scan of every event.
+    happened = [connection.execute(select(func.max(events.c.occurred_on)).where(events.c.kind == kind)).scalar()
+                for kind in codes.EVENT_TYPES]
+    known = [day for day in (decided, *happened) if day is not None]
     return max(known) if known else None
 
 
@@ -62,41 +64,60 @@ def snapshot_days_for(last_day: date) -> list[date]:
     return month_ends_between(first.replace(year=first.year - SNAPSHOT_YEARS_BACK), last_day)
 
 
-def _write_days(connection: Connection) -> None:
-    days = snapshot_days
-    sql = caseload_sql(days.c.window_start, days.c.day, days=days)
+def _write_days(connection: Connection, days: list[date], unit_codes: set[str] | None) -> None:
+    """Write the snapshot rows of the listed days, for the cases of the listed units (None: every unit)."""
+    listed = snapshot_days
+    sql = caseload_sql(listed.c.window_start, listed.c.day, days=listed)
     bits = _group_bits()
     masks = (select(case_groups.c.case_id, func.sum(bits.c.bit).label("mask"))
              .join(bits, bits.c.group_code == case_groups.c.group_code)
              .group_by(case_groups.c.case_id).subquery("masks"))
-    grain = (days.c.day, cases.c.unit_code, cases.c.judgment_type, cases.c.mode, func.coalesce(masks.c.mask, 0),
+    grain = (listed.c.day, cases.c.unit_code, cases.c.judgment_type, cases.c.mode, func.coalesce(masks.c.mask, 0),
              sql.at_end.c.status, cases.c.exit_collected_any, sql.brought_forward)
+    chosen = [listed.c.day.in_(days)] + ([] if unit_codes is None else [cases.c.unit_code.in_(sorted(unit_codes))])
     query = (
         select(*grain, func.count(), func.sum(sql.opening), func.sum(sql.collected), func.sum(sql.reduced),
                func.sum(sql.remaining))
         .select_from(sql.source.outerjoin(masks, masks.c.case_id == cases.c.id))
-        .where(*sql.conditions)
+        .where(*sql.conditions, *chosen)
         .group_by(*grain)
     )
     names = [column.name for column in chain_snapshots.columns]
     connection.execute(insert(chain_snapshots).from_select(names, query))
 
 
-def refresh_snapshots(connection: Connection) -> int:
-    """Return how many days were written after replacing every snapshot with one computed from the states."""
-    connection.execute(delete(chain_snapshots))
-    connection.execute(delete(snapshot_days))
+def refresh_snapshots(connection: Connection, unit_codes: set[str] | None = None) -> int:
+    """Return how many days were written after bringing the snapshots in line with the case states.
+
+    A unit's snapshot rows sum its own cases only, so an import that touched the cases of a few units recomputes
+    those units' rows (`unit_codes`) on the days already there; days the data newly reaches are computed for every
+    unit, and days past the horizon dropped. None recomputes everything.
+    """
     last_day = last_data_day(connection)
-    days = [] if last_day is None else snapshot_days_for(last_day)
-    if days:
-        if connection.dialect.name == "postgresql":
-            # For this transaction: the grouping of a national database's month ends sorts in memory.
-            connection.execute(text("SET LOCAL work_mem = '256MB'"))
+    wanted = [] if last_day is None else snapshot_days_for(last_day)
+    held = set(connection.execute(select(snapshot_days.c.day)).scalars())
+    if unit_codes is None:
+        connection.execute(delete(chain_snapshots))
+        connection.execute(delete(snapshot_days))
+        held = set()
+    gone = sorted(held - set(wanted))
+    connection.execute(delete(chain_snapshots).where(chain_snapshots.c.day.in_(gone)))
+    connection.execute(delete(snapshot_days).where(snapshot_days.c.day.in_(gone)))
+    kept = [day for day in wanted if day in held]
+    added = [day for day in wanted if day not in held]
+    if connection.dialect.name == "postgresql" and wanted:
+        # For this transaction: the grouping of a national database's month ends sorts in memory.
+        connection.execute(text("SET LOCAL work_mem = '256MB'"))
+    if added:
         connection.execute(insert(snapshot_days), [
             {"day": day, "window_start": _work_year_start(day),
-             "day_before_start": _work_year_start(day) - timedelta(days=1)} for day in days])
-        _write_days(connection)
-    return len(days)
+             "day_before_start": _work_year_start(day) - timedelta(days=1)} for day in added])
+        _write_days(connection, added, None)
+    if kept and unit_codes:
+        connection.execute(delete(chain_snapshots).where(chain_snapshots.c.day.in_(kept),
+                                                         chain_snapshots.c.unit_code.in_(sorted(unit_codes))))
+        _write_days(connection, kept, unit_codes)
+    return len(added) + (len(kept) if unit_codes else 0)
 
 
 def _covers(connection: Connection, start: date, end: date, scope: Scope, by: str | None) -> bool:

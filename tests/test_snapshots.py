@@ -94,3 +94,17 @@ def test_an_import_of_later_events_adds_the_new_month_ends(db, province):
         last = connection.execute(select(func.max(snapshot_days.c.day))).scalar()
     assert last == date(2024, 6, 30)
     _assert_snapshots_exact(db, [date(2024, 5, 31), date(2024, 6, 30)])
+
+
+def test_a_case_moved_to_another_unit_leaves_the_old_unit_and_joins_the_new_one(db, province):
+    import_tables(db, province.tables())
+    moved = next(code for code, case in province.cases.items()
+                 if case.unit == "QN01" and date(2023, 10, 1) <= case.decided_on <= date(2023, 12, 31))
+    before = {row["key"]: row["cases"]["caseload"] for row in chain_report(db, date(2023, 12, 31), by="unit")["rows"]}
+    case = province.cases[moved]
+    case.unit, case.officer = "QN02", province.officers_by_unit["QN02"][0]
+    case.events = [event for event in case.events if event[1] != "phan_cong"]
+    import_tables(db, province.tables(only=[moved]))
+    after = {row["key"]: row["cases"]["caseload"] for row in chain_report(db, date(2023, 12, 31), by="unit")["rows"]}
+    assert (after["QN01"], after["QN02"]) == (before["QN01"] - 1, before["QN02"] + 1)
+    _assert_snapshots_exact(db, [date(2023, 12, 31)])
