@@ -8,7 +8,6 @@ from dashboard.formatting import target_progress
 from dashboard.labels import CHAIN_LABELS
 
 KEY = "Mã"
-PROVINCE = "Toàn tỉnh"
 SUFFIXES = {"cases": "việc", "money": "tiền"}
 TARGET = "Chỉ tiêu (%)"
 PROGRESS = "Đạt so với chỉ tiêu (%)"
@@ -57,16 +56,17 @@ def group_label(code: str) -> str:
     return two_lines(codes.GROUPS[code], GROUP_LABEL_WIDTH)
 
 
-def group_rates(labels: dict[str, str], by_pair: dict, by_group: dict, chain: str) -> pd.DataFrame:
-    """Rows: the units' labels then the province; columns: the groups in official order; values: rates or NaN.
+def group_rates(labels: dict[str, str], by_pair: dict, by_group: dict, chain: str, whole: str) -> pd.DataFrame:
+    """Rows: the places' labels then `whole`; columns: the groups in official order; values: rates or NaN.
 
-    `by_pair` is the report broken down by unit and group; `by_group` the province's report by group.
+    `by_pair` is the report broken down by place (unit or province) and group; `by_group` the whole scope's report
+    by group, whose row is named `whole` ("Toàn tỉnh", "Toàn quốc").
     """
     rates = {tuple(row["key"].split(PAIR_SEPARATOR, 1)): row[chain]["rate"] for row in by_pair["rows"]}
     frame = pd.DataFrame({group_label(code): [rates.get((key, code)) for key in labels] for code in codes.GROUPS},
                          index=list(labels.values()), dtype="float64")
     province = {row["key"]: row[chain]["rate"] for row in by_group["rows"]}
-    frame.loc[PROVINCE] = [province.get(code) for code in codes.GROUPS]
+    frame.loc[whole] = [province.get(code) for code in codes.GROUPS]
     return frame.astype("float64")
 
 

@@ -7,7 +7,9 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from data_access.case_list import CaseFilter, CaseListPage, case_list
-from data_access.chain_queries import dimension_names, first_decision_date, officer_units
+from data_access.chain_queries import (
+    dimension_names, first_decision_date, officer_units, province_names, unit_provinces,
+)
 from dashboard.chains import Scope, chain_report, targets_by_code
 from dashboard.database import open_dashboard_engine
 from dashboard.filters import FilterOptions, offered_years
@@ -37,7 +39,8 @@ def filter_options(today: date) -> FilterOptions:
     """Return the work-years, units and officers the filters offer on a given day, cached."""
     years = offered_years(first_decision_date(engine()), today)
     return FilterOptions(years=years, units=dimension_names(engine(), "unit"), today=today,
-                         officers=dimension_names(engine(), "officer"), officer_units=officer_units(engine()))
+                         officers=dimension_names(engine(), "officer"), officer_units=officer_units(engine()),
+                         provinces=province_names(engine()), unit_provinces=unit_provinces(engine()))
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)

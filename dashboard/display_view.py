@@ -208,12 +208,12 @@ def _below(figures: dict, key: str, height: int) -> None:
         st.markdown('<div class="screen-none">Phạm vi đang chiếu không có chỉ tiêu giao (chỉ tiêu giao cho toàn bộ '
                     "việc, không theo nhóm, loại bản án hay hình thức).</div>", unsafe_allow_html=True)
         return
-    st.markdown('<div class="screen-note">Tỷ lệ lũy kế so với chỉ tiêu năm của chính đơn vị, chấp hành viên; đỏ: '
+    kinds = figures["below_kinds"]
+    st.markdown(f'<div class="screen-note">Tỷ lệ lũy kế so với chỉ tiêu năm của chính {kinds[0]}, {kinds[1]}; đỏ: '
                 "dưới chỉ tiêu. Xếp theo khoảng cách tới chỉ tiêu (về việc hoặc về tiền), xa nhất trước.</div>",
                 unsafe_allow_html=True)
-    left, right = st.columns(2, gap="large")
-    left.markdown(_below_table(figures["below_units"], "đơn vị"), unsafe_allow_html=True)
-    right.markdown(_below_table(figures["below_officers"], "chấp hành viên"), unsafe_allow_html=True)
+    for place, rows, kind in zip(st.columns(2, gap="large"), figures["below"], kinds):
+        place.markdown(_below_table(rows, kind), unsafe_allow_html=True)
 
 
 DRAWERS = (_gauges, _ranking, _groups, _trend, _below)
@@ -235,6 +235,8 @@ def show_slide(screen: Screen, settings: DisplaySettings) -> None:
     title = SLIDES[screen.slide]
     if screen.slide == 1:
         title = f"{screen.figures['ranked_by'].capitalize()} so với chỉ tiêu"
+    elif screen.slide == 4:
+        title = f"{' và '.join(screen.figures['below_kinds']).capitalize()} dưới chỉ tiêu"
     st.markdown(f'<div class="screen-title">{title}</div>', unsafe_allow_html=True)
     extra_lines = (screen.lost_since is not None) + bool(screen.notices)
     DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}", CHART_HEIGHT - LINE_PIXELS * extra_lines)

@@ -66,11 +66,15 @@ def chain_tables(report: dict, filters: Filters, key: str) -> None:
 
 def trail(filters: Filters, options: FilterOptions, here: str | None = None,
           list_state: dict[str, str] | None = None) -> None:
-    """Draw the breadcrumb Toàn tỉnh › đơn vị › chấp hành viên › danh sách việc › `here`, each step a link back.
+    """Draw the breadcrumb (Toàn quốc › tỉnh ›) Toàn tỉnh › đơn vị › chấp hành viên › danh sách việc › `here`.
 
-    `list_state` is the case list's own URL parameters, for a step back to the list a case was opened from.
+    Each step is a link back. `list_state` is the case list's own URL parameters, for a step back to the list a
+    case was opened from.
     """
-    steps = [("Toàn tỉnh", UNITS_PAGE, to_query(replace(filters, unit=None, officer=None)))]
+    steps = [(options.top_name, UNITS_PAGE, to_query(replace(filters, province=None, unit=None, officer=None)))]
+    if filters.province:
+        steps.append((options.provinces[filters.province], UNITS_PAGE,
+                      to_query(replace(filters, unit=None, officer=None))))
     if filters.unit:
         steps.append((options.units[filters.unit], OFFICERS_PAGE, to_query(replace(filters, officer=None))))
     if filters.officer:

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import cache, clock
 from dashboard.filters import (
     PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, from_query,
-    to_query,
+    settled, to_query,
 )
 from dashboard.labels import CHAIN_IN_URL, CHAIN_NAMES
 
@@ -57,14 +57,21 @@ def _draw(options: FilterOptions) -> Filters:
                             args=("end",), format_func=_end_label)
     picked = {}
     for name, label, all_label in (
-        ("unit", "Đơn vị", "Toàn tỉnh"),
+        ("province", "Tỉnh, thành phố", "Toàn quốc"),
+        ("unit", "Đơn vị", None),
         ("officer", "Chấp hành viên", "Tất cả chấp hành viên"),
         ("group", "Nhóm việc", "Tất cả các nhóm"),
         ("judgment_type", "Loại bản án", "Tất cả các loại"),
         ("mode", "Hình thức thụ lý", "Chủ động và theo đơn"),
     ):
-        # The officer list follows the unit just picked, so a unit change drops an officer of another unit.
-        names = allowed_codes(name, Filters(year=year, end=end, unit=picked.get("unit")), options)
+        # Each list follows the places just picked, so a province or unit change drops a unit or officer elsewhere.
+        names = allowed_codes(name, Filters(year=year, end=end, province=picked.get("province"),
+                                            unit=picked.get("unit")), options)
+        if name == "province" and not names:
+            picked[name] = None
+            continue
+        if name == "unit":
+            all_label = "Toàn tỉnh" if picked["province"] or not options.national else "Tất cả đơn vị"
         choices, label_of = _choices(names, all_label)
         if st.session_state.get(_widget_key(name)) not in choices:
             st.session_state[_widget_key(name)] = _ALL
@@ -104,7 +111,7 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
         st.session_state[STATE_KEY] = filters
         st.session_state["filters.notices"] = notices
     _seed_widgets(st.session_state[STATE_KEY])
-    filters = _draw(options)
+    filters = settled(_draw(options), options)
     st.session_state[STATE_KEY] = filters
     write_url_part(PARAMETERS.values(), to_query(filters), WRITTEN_KEY)
     for notice in st.session_state.pop("filters.notices", []):

@@ -9,17 +9,17 @@ from dashboard.periods import month_ends, work_year
 
 TO_DATE = "nay"
 # Query-parameter names in the URL, kept short and Vietnamese so a copied link reads naturally.
-PARAMETERS = {"year": "nam", "end": "den", "unit": "don_vi", "officer": "chv", "group": "nhom",
+PARAMETERS = {"year": "nam", "end": "den", "province": "tinh", "unit": "don_vi", "officer": "chv", "group": "nhom",
               "judgment_type": "loai", "mode": "hinh_thuc"}
 # The filters that pick a code (None = all), in the order the sidebar draws them.
-CODE_FILTERS = ("unit", "officer", "group", "judgment_type", "mode")
+CODE_FILTERS = ("province", "unit", "officer", "group", "judgment_type", "mode")
 # The year list offers the current work-year and this many before it (when the data reaches back so far).
 YEARS_OFFERED = 6
 
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """What the filters may take: work-years, units and officers by code, and the day the choices are made."""
+    """What the filters may take: work-years, provinces, units and officers by code, and the day of the choice."""
 
     years: tuple[int, ...]
     units: dict[str, str]
@@ -27,11 +27,35 @@ class FilterOptions:
     officers: dict[str, str] = field(default_factory=dict)
     # The unit each officer belongs to.
     officer_units: dict[str, str] = field(default_factory=dict)
+    # The provinces (units of level tinh) by code, and the province each unit rolls up to.
+    provinces: dict[str, str] = field(default_factory=dict)
+    unit_provinces: dict[str, str] = field(default_factory=dict)
 
-    def officers_of(self, unit: str | None) -> dict[str, str]:
-        """Return the names of the officers of a unit by code (every officer for the whole province)."""
+    @property
+    def national(self) -> bool:
+        """Return whether the database holds several provinces, so the top level is the whole country."""
+        return len(self.provinces) > 1
+
+    @property
+    def top_name(self) -> str:
+        """Return the name of the whole scope: "Toàn quốc" for several provinces, else "Toàn tỉnh"."""
+        return "Toàn quốc" if self.national else "Toàn tỉnh"
+
+    def units_of(self, province: str | None) -> dict[str, str]:
+        """Return the names of a province's units by code (every unit when no province is given)."""
+        return {code: name for code, name in self.units.items()
+                if province is None or self.unit_provinces.get(code) == province}
+
+    def officers_of(self, unit: str | None, province: str | None = None) -> dict[str, str]:
+        """Return the officers of a unit, else of a province, by code; all of them only in a one-province database.
+
+        The whole country's officers are too many for one list: there a province or unit must be chosen first.
+        """
+        if unit is None and province is None and self.national:
+            return {}
         return {code: name for code, name in self.officers.items()
-                if unit is None or self.officer_units.get(code) == unit}
+                if (unit is None or self.officer_units.get(code) == unit)
+                and (province is None or self.unit_provinces.get(self.officer_units.get(code)) == province)}
 
 
 @dataclass(frozen=True)
@@ -45,6 +69,7 @@ class Filters:
     group: str | None = None
     judgment_type: str | None = None
     mode: str | None = None
+    province: str | None = None
 
     def period_end(self, today: date) -> date:
         """Return the last day of the chosen period ("đến nay" is today, or 30/9 for a past work-year)."""
@@ -54,8 +79,8 @@ class Filters:
 
     def scope(self) -> Scope:
         """Return the scope of the chains engine these filters select."""
-        return Scope(unit=self.unit, officer=self.officer, group=self.group, judgment_type=self.judgment_type,
-                     mode=self.mode)
+        return Scope(province=self.province, unit=self.unit, officer=self.officer, group=self.group,
+                     judgment_type=self.judgment_type, mode=self.mode)
 
 
 def offered_years(first_decision: date | None, today: date) -> tuple[int, ...]:
@@ -84,10 +109,14 @@ def default_filters(options: FilterOptions) -> Filters:
 
 
 def allowed_codes(name: str, filters: Filters, options: FilterOptions) -> dict[str, str]:
-    """Return the codes a code filter may take, with their names; an officer must belong to the chosen unit."""
+    """Return the codes a code filter may take, with their names; a unit or officer must be of the chosen place."""
     if name == "officer":
-        return options.officers_of(filters.unit)
-    return {"unit": options.units, "group": codes.GROUPS, "judgment_type": codes.JUDGMENT_TYPES,
+        return options.officers_of(filters.unit, filters.province)
+    if name == "unit":
+        return options.units_of(filters.province)
+    if name == "province":
+        return options.provinces if options.national else {}
+    return {"group": codes.GROUPS, "judgment_type": codes.JUDGMENT_TYPES,
             "mode": codes.MODES}[name]
 
 
@@ -115,7 +144,14 @@ def from_query(query: dict[str, str], options: FilterOptions) -> tuple[Filters, 
             filters = replace(filters, **{name: value})
         else:
             notices.append(_notice(name, value, "tất cả"))
-    return filters, notices
+    return settled(filters, options), notices
+
+
+def settled(filters: Filters, options: FilterOptions) -> Filters:
+    """Return the filters with the province of their unit filled in, so a unit is always seen in its province."""
+    if filters.unit and not filters.province and options.national:
+        return replace(filters, province=options.unit_provinces.get(filters.unit))
+    return filters
 
 
 def _end_label(end: str) -> str:
@@ -137,10 +173,19 @@ def to_query(filters: Filters) -> dict[str, str]:
     return query
 
 
+def scope_name(filters: Filters, options: FilterOptions) -> str:
+    """Return the name of the place the filters choose: the unit, else the province, else the whole scope."""
+    if filters.unit:
+        return options.units.get(filters.unit, filters.unit)
+    if filters.province:
+        return options.provinces.get(filters.province, filters.province)
+    return options.top_name
+
+
 def describe(filters: Filters, options: FilterOptions) -> str:
     """Return a Vietnamese line naming the scope and the period, for page headings and exports."""
     end = filters.period_end(options.today)
-    parts = [options.units.get(filters.unit, "Toàn tỉnh") if filters.unit else "Toàn tỉnh"]
+    parts = [scope_name(filters, options)]
     if filters.officer:
         parts.append(f"chấp hành viên {options.officers.get(filters.officer, filters.officer)}")
     if filters.group:

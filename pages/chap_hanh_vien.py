@@ -11,7 +11,7 @@ from dashboard.breakdowns import KEY
 from dashboard.case_views import ListState
 from dashboard.drill import chain_tables, clicked_bar, clicked_row, open_case_list, trail
 from dashboard.filter_bar import chain_choice, heading, shared_filters
-from dashboard.filters import describe
+from dashboard.filters import describe, scope_name
 from dashboard.formatting import format_percent
 from dashboard.tables import rate_frame
 from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
@@ -26,8 +26,12 @@ with database_guard():
     filters, options = shared_filters()
     heading(TITLE, replace(filters, officer=None), options)
     unit = filters.unit
-    if unit:
+    if unit or filters.province:
         trail(replace(filters, officer=None), options)
+    if options.national and not filters.province:
+        st.info("Cả nước có hàng nghìn chấp hành viên: chọn một tỉnh (hoặc một đơn vị) ở thanh bên trái, hoặc bấm vào "
+                "một tỉnh trên trang Đơn vị, để xem các chấp hành viên của tỉnh đó.")
+        st.stop()
     end = filters.period_end(options.today)
     # Every officer of the unit stays in the ranking; the sidebar's officer is the one drilled into.
     every_officer = replace(filters.scope(), officer=None)
@@ -39,7 +43,8 @@ with database_guard():
 stop_if_empty(report)
 
 target = overall["target"]
-owner = f"đơn vị {options.units[unit]}" if unit else "toàn tỉnh"
+owner = f"đơn vị {options.units[unit]}" if unit else scope_name(filters, options)
+owner = owner.lower() if owner == options.top_name else owner
 if target:
     st.caption(f"Mỗi chấp hành viên được so với chỉ tiêu năm giao riêng cho mình (nếu chưa giao thì với chỉ tiêu của "
                f"{owner}). Đường đứt nét: chỉ tiêu của {owner}, {format_percent(target['cases'])} về việc, "

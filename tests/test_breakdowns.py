@@ -4,7 +4,7 @@
 import pandas as pd
 
 from dashboard.breakdowns import (
-    BELOW_TARGET_STYLE, CHOSEN_STYLE, PROVINCE, group_label, group_rates, officer_labels,
+    BELOW_TARGET_STYLE, CHOSEN_STYLE, group_label, group_rates, officer_labels,
     officer_table, short_unit_name, table_styles, unit_labels, with_targets,
 )
 
@@ -50,8 +50,8 @@ def test_group_rates_put_units_in_rows_all_groups_in_columns_and_the_province_la
                         {"key": "QN01|ngan_sach", "cases": {"rate": 56.67}},
                         {"key": "QN01|bhxh", "cases": {"rate": None}}]}
     by_group = {"rows": [{"key": "bhxh", "cases": {"rate": 36.36}}, {"key": "ngan_sach", "cases": {"rate": 57.17}}]}
-    frame = group_rates(labels, by_pair, by_group, "cases")
-    assert list(frame.index) == ["Cục", "Hạ Long", PROVINCE]
+    frame = group_rates(labels, by_pair, by_group, "cases", "Toàn tỉnh")
+    assert list(frame.index) == ["Cục", "Hạ Long", "Toàn tỉnh"]
     assert list(frame.columns) == ["Thu ngân sách<br>nhà nước", "Tín dụng,<br>ngân hàng", "Bảo hiểm xã hội",
                                    "Thu hồi tài sản<br>tham nhũng, kinh tế", "Trọng điểm,<br>số tiền lớn"]
     assert frame.iloc[:, 0].tolist() == [59.02, 56.67, 57.17]

@@ -65,13 +65,13 @@ def test_the_below_target_lists_hold_exactly_those_under_their_own_target(edge_d
         gaps = [row[chain]["rate"] - goal[chain] for chain in ("cases", "money") if row[chain]["rate"] is not None]
         if min(gaps) < 0:
             expected.append((min(gaps), names[row["key"]].replace("Thi hành án dân sự", "THADS")))
-    assert [unit["name"] for unit in figures["below_units"]] == [name for _, name in sorted(expected)]
+    assert [unit["name"] for unit in figures["below"][0]] == [name for _, name in sorted(expected)]
     officers = chain_report(edge_db, DAY, by="officer")["rows"]
     chv = targets_by_code(edge_db, 2024, "chv")
-    assert len(figures["below_officers"]) == sum(
+    assert len(figures["below"][1]) == sum(
         any(row[chain]["rate"] is not None and row[chain]["rate"] < chv.get(row["key"], province)[chain]
             for chain in ("cases", "money")) for row in officers) > 0
-    gaps = [row["worst_gap"] for row in figures["below_officers"]]
+    gaps = [row["worst_gap"] for row in figures["below"][1]]
     assert gaps == sorted(gaps) and all(gap < 0 for gap in gaps)
 
 
@@ -84,12 +84,12 @@ def test_a_units_screen_ranks_its_officers_against_their_own_targets(edge_db):
     assert figures["ranked_by"] == "chấp hành viên" and figures["ranking_line"] == line
     assert [(row["key"], row["cases"]["rate"], row["target"]) for row in figures["ranked"]] == [
         (row["key"], row["cases"]["rate"], own.get(row["key"], line)) for row in officers]
-    assert len(figures["below_units"]) <= 1
+    assert len(figures["below"][0]) <= 1
 
 
 def test_a_narrowed_scope_has_no_targets_and_a_month_end_no_extra_point(edge_db):
     figures = read_figures(edge_db, Filters(2024, "2024-01-31", group="ngan_sach"), _options(edge_db), DAY, READ_AT)
-    assert not figures["has_targets"] and figures["below_units"] == figures["below_officers"] == []
+    assert not figures["has_targets"] and figures["below"][0] == figures["below"][1] == []
     assert figures["total"]["cases"]["rate"] == chain_report(edge_db, date(2024, 1, 31),
                                                              Scope(group="ngan_sach"))["cases"]["rate"]
     assert figures["trend"][-1]["month"] == "01/2024"

@@ -1,5 +1,6 @@
 """The shared filters: defaults, the period choices, and the URL form with its refusals."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -99,3 +100,43 @@ def test_an_officer_of_another_unit_or_unknown_is_refused(query):
     filters, notices = from_query({"nam": "2024"} | query, OPTIONS)
     assert filters == Filters(2024, "2024-09-30", unit=query.get("don_vi"))
     assert len(notices) == 1 and f"chv={query['chv']!r}" in notices[0]
+
+
+COUNTRY = FilterOptions(years=(2027,), today=TODAY,
+                        units={"T01": "THADS TP Hà Nội", "T01K01": "Phòng khu vực 1 - Hà Nội", "T02": "THADS tỉnh Huế",
+                               "T02K01": "Phòng khu vực 1 - Huế"},
+                        officers={"A1": "Nguyễn Văn An", "A2": "Trần Thị Bình", "B1": "Lê Văn Cường"},
+                        officer_units={"A1": "T01", "A2": "T01K01", "B1": "T02K01"},
+                        provinces={"T01": "THADS TP Hà Nội", "T02": "THADS tỉnh Huế"},
+                        unit_provinces={"T01": "T01", "T01K01": "T01", "T02": "T02", "T02K01": "T02"})
+
+
+def test_a_national_database_is_the_whole_country_with_a_province_filter():
+    assert COUNTRY.national and not OPTIONS.national
+    assert (COUNTRY.top_name, OPTIONS.top_name) == ("Toàn quốc", "Toàn tỉnh")
+    filters, notices = from_query({"nam": "2027", "den": "2026-10-31", "tinh": "T02"}, COUNTRY)
+    assert notices == [] and filters.province == "T02"
+    assert filters.scope() == Scope(province="T02")
+    assert to_query(filters)["tinh"] == "T02"
+    assert describe(filters, COUNTRY).startswith("THADS tỉnh Huế; từ 01/10/2026")
+    assert describe(replace(filters, province=None), COUNTRY).startswith("Toàn quốc; ")
+
+
+def test_a_unit_brings_its_province_and_must_belong_to_the_chosen_one():
+    filters, notices = from_query({"nam": "2027", "don_vi": "T02K01"}, COUNTRY)
+    assert notices == [] and (filters.province, filters.unit) == ("T02", "T02K01")
+    filters, notices = from_query({"nam": "2027", "tinh": "T01", "don_vi": "T02K01"}, COUNTRY)
+    assert (filters.province, filters.unit) == ("T01", None) and "don_vi='T02K01'" in notices[0]
+
+
+def test_officers_are_listed_by_province_and_never_all_at_once_for_the_country():
+    assert COUNTRY.officers_of(None) == {}
+    assert set(COUNTRY.officers_of(None, "T01")) == {"A1", "A2"}
+    assert set(COUNTRY.officers_of("T02K01", "T02")) == {"B1"}
+    filters, notices = from_query({"nam": "2027", "chv": "A1"}, COUNTRY)
+    assert filters.officer is None and "chv='A1'" in notices[0]
+
+
+def test_a_province_filter_is_refused_in_a_one_province_database():
+    filters, notices = from_query({"nam": "2027", "tinh": "QN00"}, OPTIONS)
+    assert filters.province is None and "tinh='QN00'" in notices[0]

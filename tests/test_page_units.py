@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.breakdowns import BELOW_TARGET_STYLE, CHOSEN_STYLE, PROVINCE, group_label
+from dashboard.breakdowns import BELOW_TARGET_STYLE, CHOSEN_STYLE, group_label
 from dashboard.chains import Scope, chain_report
 from dashboard.labels import CHAIN_LABELS
 from tests.page_support import cell_styles, figures, read_download, run_page, select
@@ -59,7 +59,7 @@ def test_the_heatmap_holds_each_groups_rates_by_unit_and_the_province(app_engine
     for chain in ("cases", "money"):
         heatmap = figures(app)[2]["data"][0]
         assert heatmap["x"] == [group_label(code) for code in GROUP_CODES]
-        assert heatmap["y"] == [_short(row["name"]) for row in rows] + [PROVINCE]
+        assert heatmap["y"] == [_short(row["name"]) for row in rows] + ["Toàn tỉnh"]
         for column, code in enumerate(GROUP_CODES):
             in_group = {row["key"]: row[chain]["rate"]
                         for row in chain_report(app_engine, end, Scope(group=code), by="unit")["rows"]}
