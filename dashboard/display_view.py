@@ -13,6 +13,7 @@ from data_access.pinned import pin, pinned
 from dashboard import cache, clock
 from dashboard.charts import for_big_screen, paired_rates, rate_gauge, ranked_rates, trend_rates
 from dashboard.display_figures import read_figures
+from dashboard.entry import through_navigation
 from dashboard.display_settings import DisplaySettings, settings_from_query
 from dashboard.filters import PARAMETERS, TO_DATE, Filters, from_query, to_query
 from dashboard.formatting import format_billion_number, format_count, format_percent
@@ -245,6 +246,7 @@ def show_slide(screen: Screen, settings: DisplaySettings) -> None:
 
 def run_display() -> None:
     """Run the display: hide Streamlit's frame, then turn and refresh the slides by themselves."""
+    through_navigation()
     st.markdown(STYLE, unsafe_allow_html=True)
     query = st.query_params.to_dict()
     settings, _ = settings_from_query(query, clock.now())

@@ -6,6 +6,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import cache, clock
+from dashboard.entry import through_navigation
 from dashboard.filters import (
     PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, from_query,
     settled, to_query,
@@ -102,6 +103,7 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     The URL wins when it changed from outside (a link, back or forward); otherwise the session's filters do, so
     they follow the leader from page to page. A page's own URL parameters are left as they are.
     """
+    through_navigation()
     # The engine first, so its spinner explains the wait when the demo database is being created.
     cache.engine()
     options = cache.filter_options(clock.today())
