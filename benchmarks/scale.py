@@ -9,11 +9,12 @@ import time
 from dataclasses import dataclass
 
 from sqlalchemy import create_engine, make_url, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from benchmarks.province import POSTGRES_ADMIN_URL, SEED, postgres_problem, seconds
 from dashboard.demo_province import generate_province
 from dashboard.formatting import format_count
+from data_access.bulk_load import drop_bulk_indexes
 from data_access.engine import open_engine
 from data_access.importer import import_tables
 
@@ -23,8 +24,6 @@ TARGET_CASES = 5_000_000
 REUSE_TOLERANCE = 0.1
 # Copies per INSERT: one statement per table and chunk keeps each sort in memory and shows progress.
 COPIES_PER_CHUNK = 10
-# The tables whose indexes and constraints are dropped around the bulk load and built again after it.
-BULK_TABLES = ("cases", "case_groups", "events", "case_states")
 
 
 @dataclass(frozen=True)
@@ -91,28 +90,6 @@ def _case_statements(copies: str, id_offset: int) -> list[tuple[str, str]]:
     ]
 
 
-def _drop_bulk_indexes(connection: Connection) -> list[str]:
-    """Drop the indexes and constraints of BULK_TABLES; return the statements that create them again, in order."""
-    tables = ", ".join(f"'{name}'::regclass" for name in BULK_TABLES)
-    constraints = connection.execute(text(f"""
-        SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid) FROM pg_constraint
-        WHERE conrelid IN ({tables}) AND contype IN ('p', 'u', 'f')""")).all()
-    indexes = connection.execute(text(f"""
-        SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
-        WHERE i.indrelid IN ({tables})
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""")).all()
-    # Foreign keys depend on the keys they reference, so they go first and come back last.
-    foreign = [row for row in constraints if row[2] == "f"]
-    keys = [row for row in constraints if row[2] != "f"]
-    for table, name, _, _ in foreign + keys:
-        connection.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
-    for name, _ in indexes:
-        connection.execute(text(f"DROP INDEX {name}"))
-    return ([f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}' for table, name, _, definition in keys]
-            + [definition for _, definition in indexes]
-            + [f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}' for table, name, _, definition in foreign])
-
-
 def replicate(engine: Engine, target_cases: int, progress) -> None:
     """Add copies of every row, in one transaction, until the database holds about target_cases cases."""
     with engine.begin() as connection:
@@ -124,7 +101,7 @@ def replicate(engine: Engine, target_cases: int, progress) -> None:
         connection.execute(text("SET LOCAL work_mem = '256MB'"))
         connection.execute(text("SET LOCAL maintenance_work_mem = '2GB'"))
         progress(f"{copies} bản sao của {format_count(original)} việc: bỏ chỉ mục và ràng buộc")
-        recreate = _drop_bulk_indexes(connection)
+        recreate = drop_bulk_indexes(connection)
         for table, statement in _reference_statements(f"generate_series(1, {copies}) AS copy(k)"):
             progress(f"chép {table}")
             connection.execute(text(statement))

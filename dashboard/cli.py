@@ -10,9 +10,13 @@ from data_access.importer import ImportRejected, import_path
 from dashboard.chains import DIMENSIONS, Scope, UnknownCode, chain_report
 from dashboard.database import open_dashboard_engine
 from dashboard.demo import build_demo
+from dashboard.demo_national_build import build_national
 from dashboard.demo_province import SIZES
 from dashboard.formatting import format_count, format_money_short, format_percent
 from dashboard.narrative import budget_scope, report_paragraph
+
+
+NATIONAL = "national"
 
 
 def _iso_day(text: str) -> date:
@@ -43,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("json", "text"), default="text")
 
     demo = commands.add_parser("demo", parents=[common], help="tạo lại cơ sở dữ liệu mẫu")
-    demo.add_argument("--size", choices=tuple(SIZES), default="province")
+    demo.add_argument("--size", choices=(*SIZES, NATIONAL), default="province",
+                      help="national: cả nước, khoảng 5 triệu việc, nạp hàng loạt (mất vài phút)")
     return parser
 
 
@@ -99,11 +104,16 @@ def _run_report(args) -> int:
 def _run_demo(args) -> int:
     engine = open_engine(args.db)
     try:
-        province = build_demo(engine, args.size)
+        if args.size == NATIONAL:
+            counts = build_national(engine, size=NATIONAL, progress=sys.stderr).counts
+            written = counts["cases"], counts["officers"], counts["units"]
+        else:
+            province = build_demo(engine, args.size)
+            written = len(province.cases), len(province.officers), len(province.units)
     finally:
         engine.dispose()
-    print(f"Đã tạo cơ sở dữ liệu mẫu: {format_count(len(province.cases))} việc, "
-          f"{format_count(len(province.officers))} chấp hành viên, {format_count(len(province.units))} đơn vị.")
+    cases, officers, units = map(format_count, written)
+    print(f"Đã tạo cơ sở dữ liệu mẫu: {cases} việc, {officers} chấp hành viên, {units} đơn vị.")
     return 0
 
 

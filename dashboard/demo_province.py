@@ -86,7 +86,8 @@ class Province:
                 for stem in EXCHANGE_COLUMNS if stem in rows}
 
 
-def _person(rng: random.Random) -> str:
+def person(rng: random.Random) -> str:
+    """Return a random Vietnamese full name."""
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
 
@@ -103,17 +104,25 @@ def _organisation(rng: random.Random, size: Size):
         for _ in range(count):
             code = f"CHV{len(officers) + 1:03d}"
             grade = rng.choices(("so_cap", "trung_cap", "cao_cap"), (3, 6, 1 if unit_code != "QN00" else 3))[0]
-            officers.append((code, _person(rng), unit_code, grade))
+            officers.append((code, person(rng), unit_code, grade))
             by_unit[unit_code].append(code)
     return units, officers, by_unit
 
 
+# The national targets (cases %, money %) by work-year (domain.md section 5); a year not listed gets the last one.
+NATIONAL_TARGETS = {2022: (82.0, 44.0), 2023: (82.5, 45.5), 2024: (83.25, 46.45), 2025: (83.9, 51.9),
+                    2026: (84.0, 52.0), 2027: (84.5, 52.5)}
+
+
+def national_target(year: int) -> tuple[float, float]:
+    """Return the national target (cases %, money %) of a work-year."""
+    return NATIONAL_TARGETS.get(year, NATIONAL_TARGETS[max(NATIONAL_TARGETS)])
+
+
 def _targets(units: list[tuple], officers: list[tuple], first_year: int, last_year: int) -> list[tuple]:
-    national = {2022: (82.0, 44.0), 2023: (82.5, 45.5), 2024: (83.25, 46.45), 2025: (83.9, 51.9),
-                2026: (84.0, 52.0), 2027: (84.5, 52.5)}
     rows = []
     for year in range(first_year, last_year + 1):
-        cases_rate, money_rate = national.get(year, (84.5, 52.5))
+        cases_rate, money_rate = national_target(year)
         rows.append((str(year), "tinh", "", f"{cases_rate + 0.5:.2f}", f"{money_rate + 0.5:.2f}"))
         for index, (code, *_) in enumerate(units):
             shift = (index % 5 - 2) * 0.5
@@ -311,6 +320,34 @@ def _new_case(seed: int, code: str, decided: date, unit_codes, weights, by_unit)
     return case
 
 
+def simulate_cases(seed: int, *, unit_codes: list[str], weights: list[float], by_unit: dict[str, list[str]],
+                   cases_per_year: int, first_year: int, old_stock: int, today: date, code_prefix: str = "",
+                   digits: int = 5) -> tuple[dict[str, Case], int]:
+    """Return the cases by code (the old stock still open, then each work-year to today) and the first year not begun.
+
+    Codes read f"{code_prefix}VC-{index}" for the old stock and f"{code_prefix}V2024-{index}" for a work-year.
+    """
+    start = date(first_year - 1, 10, 1)
+    cases = {}
+    old_days = _decision_days(random.Random(f"{seed}:old"), old_stock, date(start.year - 6, 1, 1),
+                              start - timedelta(days=1))
+    for index, decided in enumerate(old_days, start=1):
+        case = _new_case(seed, f"{code_prefix}VC-{index:0{digits}d}", decided, unit_codes, weights, by_unit)
+        ended = case.events and case.events[-1][1] in TERMINAL_EVENTS and case.events[-1][0] < start
+        if not ended:
+            cases[case.code] = case
+    year = first_year
+    while date(year - 1, 10, 1) <= today:
+        first, last = date(year - 1, 10, 1), min(date(year, 9, 30), today)
+        count = round(cases_per_year * ((last - first).days + 1) / 365)
+        days = _decision_days(random.Random(f"{seed}:{year}"), count, first, last)
+        for index, decided in enumerate(days, start=1):
+            case = _new_case(seed, f"{code_prefix}V{year}-{index:0{digits}d}", decided, unit_codes, weights, by_unit)
+            cases[case.code] = case
+        year += 1
+    return cases, year
+
+
 def _decision_days(rng: random.Random, count: int, first: date, last: date) -> list[date]:
     return sorted(_decision_day(rng, first, last) for _ in range(count))
 
@@ -321,24 +358,8 @@ def generate_province(size: str = "province", seed: int = 2024, today: date | No
     config = SIZES[size]
     rng = random.Random(seed)
     units, officers, by_unit = _organisation(rng, config)
-    unit_codes = [code for code, *_ in units]
     weights = [PROVINCE_OFFICE_WEIGHT, *DISTRICT_WEIGHTS[: config.districts]]
-    start = date(config.first_year - 1, 10, 1)
-    cases = {}
-    old_days = _decision_days(random.Random(f"{seed}:old"), config.old_stock, date(start.year - 6, 1, 1),
-                              start - timedelta(days=1))
-    for index, decided in enumerate(old_days, start=1):
-        case = _new_case(seed, f"VC-{index:05d}", decided, unit_codes, weights, by_unit)
-        ended = case.events and case.events[-1][1] in TERMINAL_EVENTS and case.events[-1][0] < start
-        if not ended:
-            cases[case.code] = case
-    year = config.first_year
-    while date(year - 1, 10, 1) <= today:
-        first, last = date(year - 1, 10, 1), min(date(year, 9, 30), today)
-        count = round(config.cases_per_year * ((last - first).days + 1) / 365)
-        days = _decision_days(random.Random(f"{seed}:{year}"), count, first, last)
-        for index, decided in enumerate(days, start=1):
-            case = _new_case(seed, f"V{year}-{index:05d}", decided, unit_codes, weights, by_unit)
-            cases[case.code] = case
-        year += 1
+    cases, year = simulate_cases(seed, unit_codes=[code for code, *_ in units], weights=weights, by_unit=by_unit,
+                                 cases_per_year=config.cases_per_year, first_year=config.first_year,
+                                 old_stock=config.old_stock, today=today)
     return Province(units, officers, by_unit, _targets(units, officers, config.first_year - 1, year), cases, today)

@@ -76,7 +76,8 @@ def _issue_order(issue: ImportIssue) -> tuple:
     return _FILE_ORDER.get(issue.file, len(_FILE_ORDER)), issue.file, issue.line
 
 
-def _provinces(parents: dict[str, str | None], levels: dict[str, str]) -> dict[str, str]:
+def provinces_of(parents: dict[str, str | None], levels: dict[str, str]) -> dict[str, str]:
+    """Return the province every unit rolls up to: the nearest unit of level tinh at or above it, else itself."""
     provinces = {}
     for code in parents:
         current = code
@@ -108,7 +109,7 @@ def _write_units(connection: Connection, batch: Batch) -> None:
             for unit in batch.units.values()]
     _upsert(connection, units, ("code",), rows)
     all_units = connection.execute(select(units.c.code, units.c.parent_code, units.c.level)).all()
-    provinces = _provinces({code: parent for code, parent, _ in all_units}, {code: lvl for code, _, lvl in all_units})
+    provinces = provinces_of({code: parent for code, parent, _ in all_units}, {code: lvl for code, _, lvl in all_units})
     connection.execute(update(units).where(units.c.code == bindparam("k_code"))
                        .values(province_code=bindparam("province_code")),
                        [{"k_code": code, "province_code": province} for code, province in provinces.items()])

@@ -15,6 +15,7 @@ UI_IMPORTS_ALLOWED = {
     "dashboard/filter_bar.py": {"streamlit"},
     "dashboard/drill.py": {"streamlit"},
     "dashboard/display_view.py": {"streamlit"},
+    "dashboard/entry.py": {"streamlit"},
     "dashboard/charts.py": {"plotly"},
 }
 UI_LIBRARIES = {"streamlit", "plotly"}
