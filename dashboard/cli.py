@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", parents=[common], help="in báo cáo kết quả thi hành án")
     report.add_argument("--end", type=_iso_day, default=date.today(), help="ngày cuối kỳ, YYYY-MM-DD")
+    report.add_argument("--province", help="mã tỉnh: văn phòng tỉnh và mọi đơn vị trực thuộc")
     report.add_argument("--unit", help="mã đơn vị")
     report.add_argument("--officer", help="mã chấp hành viên")
     report.add_argument("--group", help="mã nhóm việc, ví dụ ngan_sach")
@@ -84,7 +85,7 @@ def _run_report(args) -> int:
         print(f"Ngày cuối kỳ {args.end:%d/%m/%Y} còn ở tương lai; chọn một ngày đến hôm nay.", file=sys.stderr)
         return 2
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
-    scope = Scope(unit=args.unit, officer=args.officer, group=args.group, judgment_type=args.judgment_type,
+    scope = Scope(province=args.province, unit=args.unit, officer=args.officer, group=args.group, judgment_type=args.judgment_type,
                   mode=args.mode)
     try:
         report = chain_report(engine, args.end, scope, args.by)

@@ -93,19 +93,24 @@ def page_database_url(scratch_url):
     return scratch_url
 
 
-@pytest.fixture
-def app_engine(monkeypatch, page_database_url):
-    """Point the app at the page database with empty caches and URL state; yield an engine on it."""
+def app_on(monkeypatch, url):
+    """Point the app at the database at url with empty caches; yield an engine on it, caches emptied after."""
     import streamlit as st
 
-    monkeypatch.setenv("THADS_DATABASE_URL", page_database_url)
+    monkeypatch.setenv("THADS_DATABASE_URL", url)
     st.cache_resource.clear()
     st.cache_data.clear()
-    engine = open_engine(page_database_url)
+    engine = open_engine(url)
     yield engine
     engine.dispose()
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+@pytest.fixture
+def app_engine(monkeypatch, page_database_url):
+    """Point the app at the page database with empty caches and URL state; yield an engine on it."""
+    yield from app_on(monkeypatch, page_database_url)
 
 
 @pytest.fixture

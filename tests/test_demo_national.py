@@ -1,6 +1,7 @@
 """The national demo: its organisation, its determinism, and a bulk load equal to what the importer writes."""
 
 import io
+import json
 from collections import Counter
 from datetime import date
 
@@ -13,6 +14,7 @@ from data_access.importer import import_tables
 from data_access.schema import case_groups, case_states, cases, events, officers, targets, units
 from dashboard import demo_national
 from dashboard.build_progress import BuildProgress, clock
+from dashboard.chains import Scope, chain_report
 from dashboard.cli import main
 from dashboard.demo import clear_database
 from dashboard.demo_national import (
@@ -201,6 +203,18 @@ def test_the_command_line_builds_the_national_demo(tmp_path, capsys, monkeypatch
     assert {line.split(":")[0] for line in lines[:3]} == {"Xong Hà Nội", "Xong Huế", "Xong Lai Châu"}
     assert [line.split(": ")[1].split(",")[0] for line in lines[:3]] == ["1/3 tỉnh", "2/3 tỉnh", "3/3 tỉnh"]
     assert lines[-1].startswith(f"Đã ghi {format_count(len(contents['cases']))} việc, ")
+
+
+def test_the_command_line_reports_a_province_of_a_national_database(loaded, capsys):
+    engine = loaded[0]
+    url = engine.url.render_as_string(hide_password=False)
+    assert main(["report", "--db", url, "--end", "2024-12-31", "--province", "T02", "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    expected = chain_report(engine, date(2024, 12, 31), Scope(province="T02"))
+    assert printed["cases"] == expected["cases"] and printed["cases"]["caseload"] > 0
+    assert printed["target"] == expected["target"] is not None
+    assert main(["report", "--db", url, "--end", "2024-12-31", "--province", "T02K01"]) == 2
+    assert capsys.readouterr().err == "Không có tỉnh mã 'T02K01'.\n"
 
 
 def test_the_national_demo_on_an_unreachable_database_gives_a_plain_message(capsys):

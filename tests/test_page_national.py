@@ -3,7 +3,6 @@
 from datetime import date, datetime
 
 import pytest
-import streamlit as st
 
 from dashboard.chains import Scope, chain_report
 from dashboard.demo_national_build import build_national
@@ -11,6 +10,7 @@ from dashboard.display_figures import read_figures
 from dashboard.filters import FilterOptions, Filters
 from data_access.chain_queries import dimension_names, officer_units, province_names, unit_provinces
 from data_access.engine import open_engine
+from tests.conftest import app_on
 from tests.page_support import figures, run_page, trail
 
 DATA_DAY = date(2026, 11, 28)
@@ -33,14 +33,7 @@ def national_url(scratch_url):
 @pytest.fixture
 def country(monkeypatch, national_url):
     """Point the app at the tiny national database with empty caches; yield an engine on it."""
-    monkeypatch.setenv("THADS_DATABASE_URL", national_url)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    engine = open_engine(national_url)
-    yield engine
-    engine.dispose()
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    yield from app_on(monkeypatch, national_url)
 
 
 def test_the_units_page_of_the_country_ranks_provinces_with_their_own_targets(country):
