@@ -28,6 +28,10 @@ CHART_HEIGHT = 800
 LINE_PIXELS = 58
 # The gauges leave room below them for the completed / enforceable figures.
 GAUGE_ROOM = 180
+# Bars of a ranking that stay readable at five metres on 1920x1080 (a province's 14 units); with more, only the
+# best and the worst ENDS_SHOWN each are drawn.
+RANKED_ROWS = 14
+ENDS_SHOWN = 6
 # Rows of a below-target list that stay readable at five metres; the rest are counted.
 LISTED = 12
 STYLE = """
@@ -153,13 +157,29 @@ def _gauges(figures: dict, key: str, height: int) -> None:
                        unsafe_allow_html=True)
 
 
+def ranked_ends(rows: list[dict], chain: str) -> tuple[list[dict], int]:
+    """Return the rows a ranking slide draws for a chain, and how many it leaves out in the middle.
+
+    Up to RANKED_ROWS rows are all drawn; more (the country's 34 provinces) would not be readable at five metres,
+    so the best and the worst ENDS_SHOWN by that chain's rate are drawn.
+    """
+    if len(rows) <= RANKED_ROWS:
+        return rows, 0
+    ranked = sorted(rows, key=lambda row: (row[chain]["rate"] is None, -(row[chain]["rate"] or 0)))
+    return ranked[:ENDS_SHOWN] + ranked[-ENDS_SHOWN:], len(rows) - 2 * ENDS_SHOWN
+
+
 def _ranking(figures: dict, key: str, height: int) -> None:
     for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
+        rows, left_out = ranked_ends(figures["ranked"], chain)
         frame = pd.DataFrame([{"name": row["name"], "rate": row[chain]["rate"], "last_year": row[chain]["last_year"],
-                               "target": (row["target"] or {}).get(chain)} for row in figures["ranked"]],
+                               "target": (row["target"] or {}).get(chain)} for row in rows],
                              columns=["name", "rate", "last_year", "target"])
         line = (figures["ranking_line"] or {}).get(chain)
-        place.markdown(f'<div class="screen-chain">{label.capitalize()}</div>', unsafe_allow_html=True)
+        heading = label.capitalize()
+        if left_out:
+            heading += f": {ENDS_SHOWN} {figures['ranked_by']} cao nhất và {ENDS_SHOWN} thấp nhất (bỏ {left_out} ở giữa)"
+        place.markdown(f'<div class="screen-chain">{heading}</div>', unsafe_allow_html=True)
         _chart(place, ranked_rates(frame, title=label, target=line, highlight_below_target=True), f"{key}.{chain}",
                height - LINE_PIXELS)
 

@@ -103,3 +103,16 @@ def test_the_first_figures_pinned_for_a_view_stay(db):
     later = {"total": {"cases": {"rate": 48.0}}, "scope": "Toàn tỉnh"}
     assert pin(db, "2026-11-28T08:00?nam=2027", later, datetime(2026, 11, 28, 8, 9)) == first
     assert pin(db, "2026-11-28T09:00?nam=2027", later, datetime(2026, 11, 28, 9, 1)) == later
+
+
+def test_a_ranking_of_many_rows_draws_the_best_and_the_worst_six_by_each_chain():
+    from dashboard.display_view import ranked_ends
+
+    rows = [{"key": f"T{index:02d}", "cases": {"rate": float(index)}, "money": {"rate": float(40 - index)}}
+            for index in range(1, 35)]
+    drawn, left_out = ranked_ends(rows, "cases")
+    assert [row["key"] for row in drawn] == ["T34", "T33", "T32", "T31", "T30", "T29",
+                                             "T06", "T05", "T04", "T03", "T02", "T01"]
+    assert left_out == 22
+    assert [row["key"] for row in ranked_ends(rows, "money")[0]][:2] == ["T01", "T02"]
+    assert ranked_ends(rows[:14], "cases") == (rows[:14], 0)
