@@ -135,10 +135,10 @@ def result_rows(result: EngineResult, repeat: int) -> list[tuple[str, ...]]:
     return rows
 
 
-def render(rows: list[tuple[str, ...]]) -> str:
-    """Return rows as a plain left-aligned text table under HEADER."""
-    widths = [max(len(row[index]) for row in (HEADER, *rows)) for index in range(len(HEADER))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in (HEADER, *rows)]
+def render(rows: list[tuple[str, ...]], header: tuple[str, ...] = HEADER) -> str:
+    """Return rows as a plain left-aligned text table under the header."""
+    widths = [max(len(row[index]) for row in (header, *rows)) for index in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in (header, *rows)]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 

@@ -41,11 +41,20 @@ def resident_mb(pid: int) -> float:
     raise RuntimeError(f"process {pid} has no VmRSS")
 
 
+def peak_resident_mb(pid: int) -> float:
+    """Return the peak resident memory of a process in megabytes (VmHWM from /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"process {pid} has no VmHWM")
+
+
 def _megabytes(value: float) -> str:
     return f"{value:.1f} MB".replace(".", ",")
 
 
-def _start_server(database_url: str) -> tuple[subprocess.Popen, str]:
+def start_server(database_url: str) -> tuple[subprocess.Popen, str]:
+    """Return a Streamlit server of the app on database_url, once it answers, and its address."""
     port = _free_port()
     env = {**os.environ, "THADS_DATABASE_URL": database_url, "PYTHONPATH": str(PROJECT_ROOT)}
     server = subprocess.Popen(
@@ -68,7 +77,7 @@ def soak(database_url: str, minutes: float, seconds: int, refresh: float) -> Non
     """Run one display for `minutes`, then print the server's memory sampled each minute and its growth."""
     from playwright.sync_api import sync_playwright
 
-    server, url = _start_server(database_url)
+    server, url = start_server(database_url)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
