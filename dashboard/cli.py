@@ -85,8 +85,8 @@ def _run_report(args) -> int:
         print(f"Ngày cuối kỳ {args.end:%d/%m/%Y} còn ở tương lai; chọn một ngày đến hôm nay.", file=sys.stderr)
         return 2
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
-    scope = Scope(province=args.province, unit=args.unit, officer=args.officer, group=args.group, judgment_type=args.judgment_type,
-                  mode=args.mode)
+    scope = Scope(province=args.province, unit=args.unit, officer=args.officer, group=args.group,
+                  judgment_type=args.judgment_type, mode=args.mode)
     try:
         report = chain_report(engine, args.end, scope, args.by)
         if args.format == "json":

@@ -178,7 +178,8 @@ def _ranking(figures: dict, key: str, height: int) -> None:
         line = (figures["ranking_line"] or {}).get(chain)
         heading = label.capitalize()
         if left_out:
-            heading += f": {ENDS_SHOWN} {figures['ranked_by']} cao nhất và {ENDS_SHOWN} thấp nhất (bỏ {left_out} ở giữa)"
+            heading += (f": {ENDS_SHOWN} {figures['ranked_by']} cao nhất và {ENDS_SHOWN} thấp nhất "
+                        f"(bỏ {left_out} ở giữa)")
         place.markdown(f'<div class="screen-chain">{heading}</div>', unsafe_allow_html=True)
         _chart(place, ranked_rates(frame, title=label, target=line, highlight_below_target=True), f"{key}.{chain}",
                height - LINE_PIXELS)

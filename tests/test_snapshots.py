@@ -71,8 +71,8 @@ def test_reports_are_read_from_the_snapshots_on_month_ends_and_computed_on_other
 def test_a_re_import_that_changes_cases_rebuilds_the_snapshots_exactly(db, province):
     import_tables(db, province.tables())
     quarter = chain_report(db, date(2023, 12, 31))
-    changed = [code for code, case in province.cases.items() if date(2023, 10, 1) <= case.decided_on <= date(2023, 12, 31)
-               and case.amount > 0][:25]
+    changed = [code for code, case in province.cases.items()
+               if date(2023, 10, 1) <= case.decided_on <= date(2023, 12, 31) and case.amount > 0][:25]
     for code in changed:
         # Each changed case is now collected in full on its decision day and completed a week later.
         case = province.cases[code]
