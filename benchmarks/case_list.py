@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from benchmarks.province import (
     POSTGRES_ADMIN_URL, Timing, progress, target_text, postgres_problem, postgres_version, render, row_counts,
-    seconds, verdict,
+    run_count, seconds, verdict,
 )
 from benchmarks.scale import DATABASE_NAME, ensure_database
 from dashboard.formatting import format_count, format_date
@@ -143,12 +143,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.case_list",
                                      description="Đo thời gian mở một trang Danh sách việc trên khoảng 5 triệu việc.")
     parser.add_argument("--rebuild", action="store_true", help=f"xóa và xây lại CSDL {DATABASE_NAME} dù đã có")
-    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
+    parser.add_argument("--repeat", type=run_count, default=DEFAULT_REPEAT,
                         help=f"số lần đo mỗi danh sách sau một lần chạy làm nóng (mặc định {DEFAULT_REPEAT})")
-    arguments = parser.parse_args(argv)
-    if arguments.repeat < 1:
-        parser.error("--repeat phải từ 1 trở lên")
-    return arguments
+    return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:

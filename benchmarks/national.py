@@ -19,7 +19,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 
 from benchmarks.province import (
-    POSTGRES_ADMIN_URL, postgres_problem, postgres_version, render, seconds, target_text, verdict,
+    POSTGRES_ADMIN_URL, postgres_problem, postgres_version, render, run_count, seconds, target_text,
+    verdict,
 )
 from benchmarks.scale import database_url
 from benchmarks.soak_display import CHROMIUM, CHROMIUM_FLAGS, peak_resident_mb, start_server
@@ -313,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     """Return the exit status after printing the national benchmark table (1 when PostgreSQL is down)."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.national", description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="sinh lại dữ liệu toàn quốc dù đã có")
-    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="số lần đo mỗi truy vấn")
+    parser.add_argument("--repeat", type=run_count, default=DEFAULT_REPEAT,
+                        help=f"số lần đo mỗi truy vấn sau một lần chạy làm nóng (mặc định {DEFAULT_REPEAT})")
     parser.add_argument("--postgres-only", action="store_true", help="không đo SQLite")
     arguments = parser.parse_args(argv)
     problem = postgres_problem(POSTGRES_ADMIN_URL)

@@ -81,6 +81,13 @@ def verdict(value: float, limit: float) -> str:
     return "đạt" if value < limit else "KHÔNG ĐẠT"
 
 
+def run_count(text: str) -> int:
+    """Return the --repeat value of a benchmark: a whole number of timed runs, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("phải là số nguyên từ 1 trở lên")
+    return int(text)
+
+
 def _timed(action) -> float:
     started = time.perf_counter()
     action()
@@ -209,12 +216,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.province",
                                      description="Đo thời gian nhập và tính chuỗi chỉ tiêu trên dữ liệu cỡ một tỉnh.")
     parser.add_argument("--sqlite-only", action="store_true", help="chỉ đo SQLite, bỏ qua PostgreSQL")
-    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
+    parser.add_argument("--repeat", type=run_count, default=DEFAULT_REPEAT,
                         help=f"số lần đo mỗi chain_report sau một lần chạy làm nóng (mặc định {DEFAULT_REPEAT})")
-    arguments = parser.parse_args(argv)
-    if arguments.repeat < 1:
-        parser.error("--repeat phải từ 1 trở lên")
-    return arguments
+    return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -182,6 +182,12 @@ def scope_name(filters: Filters, options: FilterOptions) -> str:
     return options.top_name
 
 
+def scope_in_sentence(filters: Filters, options: FilterOptions) -> str:
+    """Return scope_name as it reads inside a sentence: "toàn quốc", "toàn tỉnh" or the place's own name."""
+    name = scope_name(filters, options)
+    return name.lower() if name == options.top_name else name
+
+
 def describe(filters: Filters, options: FilterOptions) -> str:
     """Return a Vietnamese line naming the scope and the period, for page headings and exports."""
     end = filters.period_end(options.today)

@@ -120,14 +120,14 @@ def refresh_snapshots(connection: Connection, unit_codes: set[str] | None = None
     return len(added) + (len(kept) if unit_codes else 0)
 
 
-def _covers(connection: Connection, start: date, end: date, scope: Scope, by: str | None) -> bool:
+def _served(connection: Connection, start: date, end: date, scope: Scope, by: str | None) -> bool:
     if scope.officer is not None or by in _NOT_IN_SNAPSHOTS or start != _work_year_start(end):
         return False
     return connection.execute(select(snapshot_days.c.day).where(snapshot_days.c.day == end)).first() is not None
 
 
-def _has_group(code: str):
-    return chain_snapshots.c.group_mask.op("&")(GROUP_BITS[code]) != 0
+def _has_bit(bit):
+    return chain_snapshots.c.group_mask.op("&")(bit) != 0
 
 
 def _read(connection: Connection, end: date, scope: Scope, by: str | None) -> pd.DataFrame:
@@ -145,14 +145,14 @@ def _read(connection: Connection, end: date, scope: Scope, by: str | None) -> pd
     if by in ("province", "province_group"):
         source = source.join(units, units.c.code == chain_snapshots.c.unit_code)
     if by in ("group", "unit_group", "province_group"):
-        source = source.join(bits, chain_snapshots.c.group_mask.op("&")(bits.c.bit) != 0)
+        source = source.join(bits, _has_bit(bits.c.bit))
     filters = [chain_snapshots.c.day == end]
     if scope.province is not None:
         filters.append(chain_snapshots.c.unit_code.in_(province_units(scope.province)))
     if scope.unit is not None:
         filters.append(chain_snapshots.c.unit_code == scope.unit)
     if scope.group is not None:
-        filters.append(_has_group(scope.group))
+        filters.append(_has_bit(GROUP_BITS[scope.group]))
     if scope.judgment_type is not None:
         filters.append(chain_snapshots.c.judgment_type == scope.judgment_type)
     if scope.mode is not None:
@@ -172,6 +172,6 @@ def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(
                    by: str | None = None) -> pd.DataFrame:
     """Return the caseload parts of direct_parts, read from the snapshot of `end` when one serves the request."""
     with engine.connect() as connection:
-        if _covers(connection, start, end, scope, by):
+        if _served(connection, start, end, scope, by):
             return _read(connection, end, scope, by)
     return direct_parts(engine, start, end, scope, by)

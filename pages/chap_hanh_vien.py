@@ -11,7 +11,7 @@ from dashboard.breakdowns import KEY
 from dashboard.case_views import ListState
 from dashboard.drill import chain_tables, clicked_bar, clicked_row, open_case_list, trail
 from dashboard.filter_bar import chain_choice, heading, shared_filters
-from dashboard.filters import describe, scope_name
+from dashboard.filters import describe, scope_in_sentence
 from dashboard.formatting import format_percent
 from dashboard.tables import rate_frame
 from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
@@ -43,8 +43,7 @@ with database_guard():
 stop_if_empty(report)
 
 target = overall["target"]
-owner = f"đơn vị {options.units[unit]}" if unit else scope_name(filters, options)
-owner = owner.lower() if owner == options.top_name else owner
+owner = f"đơn vị {options.units[unit]}" if unit else scope_in_sentence(filters, options)
 if target:
     st.caption(f"Mỗi chấp hành viên được so với chỉ tiêu năm giao riêng cho mình (nếu chưa giao thì với chỉ tiêu của "
                f"{owner}). Đường đứt nét: chỉ tiêu của {owner}, {format_percent(target['cases'])} về việc, "

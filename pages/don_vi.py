@@ -10,7 +10,7 @@ from dashboard.breakdowns import KEY, group_rates, table_styles, unit_labels, wi
 from dashboard.charts import rate_heatmap, ranked_rates
 from dashboard.drill import OFFICERS_PAGE, UNITS_PAGE, clicked_bar, clicked_row, drill_to, trail
 from dashboard.filter_bar import chain_choice, heading, shared_filters
-from dashboard.filters import describe, scope_name
+from dashboard.filters import describe, scope_in_sentence, scope_name
 from dashboard.formatting import format_percent
 from dashboard.tables import breakdown_table, rate_frame
 from dashboard.ui import CHART_CONFIG, database_guard, download_buttons, stop_if_empty, styled
@@ -76,8 +76,7 @@ else:
     st.caption("Bấm vào cột của một đơn vị, hoặc vào ô vuông đầu dòng của đơn vị đó trong bảng, để xem các chấp hành "
                "viên và chuỗi số liệu của đơn vị đó.")
 if target:
-    whole_label = whole_name.lower() if whole_name == options.top_name else whole_name
-    st.caption(f"Đường đứt nét: chỉ tiêu của {whole_label} "
+    st.caption(f"Đường đứt nét: chỉ tiêu của {scope_in_sentence(replace(filters, unit=None), options)} "
                f"({format_percent(target['cases'])} về việc, {format_percent(target['money'])} về tiền); chỉ tiêu "
                f"riêng của từng {noun} ở bảng dưới. "
                "Hình thoi: tỷ lệ cùng kỳ năm trước. Tỷ lệ lũy kế tăng dần đến cuối năm công tác.")
