@@ -64,6 +64,8 @@ class CaseloadSql:
     at_end: object
     source: object
     conditions: tuple
+    # The part of `conditions` read from the cases row alone (no state): what an index walk over the cases checks.
+    case_conditions: tuple
     brought_forward: object
     opening: object
     collected: object
@@ -115,12 +117,14 @@ def caseload_sql(start, end, scope: Scope = Scope(), joined=None, *, lateral: bo
         source = source.join(units, units.c.code == cases.c.unit_code)
     elif joined is case_groups:
         source = source.join(case_groups, case_groups.c.case_id == cases.c.id)
+    # A case that left before the window cannot be in its caseload; skipping it early saves the state joins.
+    case_conditions = (cases.c.decided_on <= end, or_(cases.c.exit_on.is_(None), cases.c.exit_on >= start),
+                       *_case_scope_filters(scope))
     return CaseloadSql(
         at_end=at_end,
         source=source,
-        # A case that left before the window cannot be in its caseload; skipping it early saves the state joins.
-        conditions=(cases.c.decided_on <= end, or_(cases.c.exit_on.is_(None), cases.c.exit_on >= start),
-                    in_caseload, *_scope_filters(scope, at_end, end if lateral else None)),
+        conditions=(*case_conditions, in_caseload, *_officer_filters(scope, at_end, end if lateral else None)),
+        case_conditions=case_conditions,
         brought_forward=case((brought_forward, 1), else_=0),
         opening=cases.c.amount - func.coalesce(at_start.c.collected, 0) - func.coalesce(at_start.c.reduced, 0),
         collected=at_end.c.collected - func.coalesce(at_start.c.collected, 0),
@@ -190,20 +194,12 @@ def province_units(province: str):
     return select(units.c.code).where(units.c.province_code == province).correlate(None)
 
 
-def _scope_filters(scope: Scope, at_end, lookup_day: date | None = None) -> list:
+def _case_scope_filters(scope: Scope) -> list:
     filters = []
     if scope.province is not None:
         filters.append(cases.c.unit_code.in_(province_units(scope.province)))
     if scope.unit is not None:
         filters.append(cases.c.unit_code == scope.unit)
-    if scope.officer is not None:
-        filters.append(at_end.c.officer_code == scope.officer)
-        if lookup_day is not None:
-            # States looked up case by case cannot be found by officer: the officer's states on the day name the
-            # few cases worth looking up.
-            filters.append(cases.c.id.in_(select(case_states.c.case_id).where(
-                case_states.c.officer_code == scope.officer, case_states.c.valid_from <= lookup_day,
-                case_states.c.valid_to > lookup_day)))
     if scope.group is not None:
         # An alias of its own: a breakdown by group joins case_groups outside, and the test must not correlate to it.
         member = case_groups.alias("member")
@@ -212,6 +208,19 @@ def _scope_filters(scope: Scope, at_end, lookup_day: date | None = None) -> list
         filters.append(cases.c.judgment_type == scope.judgment_type)
     if scope.mode is not None:
         filters.append(cases.c.mode == scope.mode)
+    return filters
+
+
+def _officer_filters(scope: Scope, at_end, lookup_day: date | None = None) -> list:
+    if scope.officer is None:
+        return []
+    filters = [at_end.c.officer_code == scope.officer]
+    if lookup_day is not None:
+        # States looked up case by case cannot be found by officer: the officer's states on the day name the few
+        # cases worth looking up.
+        filters.append(cases.c.id.in_(select(case_states.c.case_id).where(
+            case_states.c.officer_code == scope.officer, case_states.c.valid_from <= lookup_day,
+            case_states.c.valid_to > lookup_day)))
     return filters
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError
 
 from data_access.schema import metadata
+from data_access.snapshots import ensure_snapshots
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 URL_VARIABLE = "THADS_DATABASE_URL"
@@ -90,6 +91,10 @@ def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine
             for table in metadata.sorted_tables:
                 for index in table.indexes:
                     index.create(engine, checkfirst=True)
+            # Month-end figures missing or in an earlier shape are computed from the states (a national database
+            # takes minutes, once); they hold nothing an import did not bring.
+            with engine.begin() as connection:
+                ensure_snapshots(connection)
         except Exception as error:  # any driver error here means the database is unusable
             raise DatabaseUnavailable(describe_connection_error(engine, error)) from error
     return engine

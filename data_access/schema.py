@@ -4,6 +4,8 @@ from sqlalchemy import (
     BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, Numeric, String, Table, Text,
 )
 
+from data_access.money_cells import MONEY_CELLS, share_column
+
 metadata = MetaData()
 
 units = Table(
@@ -41,6 +43,8 @@ cases = Table(
     Column("exit_collected_any", Boolean, nullable=False, default=False),
 )
 Index("ix_cases_decided_on", cases.c.decided_on)
+# Case lists sorted by amount, or by the amount remaining, walk it from the largest (data_access/case_walk.py).
+Index("ix_cases_amount", cases.c.amount)
 # A unit's cases, for lists and reports narrowed to one unit of a large PostgreSQL database. Not on SQLite, whose
 # planner took it for the unit breakdowns and read the whole table through it.
 Index("ix_cases_unit", cases.c.unit_code, cases.c.decided_on).ddl_if(dialect="postgresql")
@@ -94,8 +98,9 @@ targets = Table(
     Column("money_rate", Numeric(5, 2), nullable=False),
 )
 
-# The chains precomputed at month ends (data_access/snapshots.py): the caseload of the window ending on `day`,
-# summed per unit, judgment type, mode, set of groups and state at `day`. Rebuilt by every import.
+# The chains precomputed at month ends and at the data's last day (data_access/snapshots.py): the caseload of the
+# window ending on `day`, summed per unit, judgment type, mode, set of groups and state at `day`. Rebuilt by every
+# import.
 chain_snapshots = Table(
     "chain_snapshots", metadata,
     Column("day", Date, nullable=False),
@@ -112,10 +117,13 @@ chain_snapshots = Table(
     Column("collected", BigInteger, nullable=False),
     Column("reduced", BigInteger, nullable=False),
     Column("remaining", BigInteger, nullable=False),
+    # Per money cell, how many of the cases have a share in it (a case list of that cell counts them).
+    *(Column(share_column(cell), Integer, nullable=False) for cell in MONEY_CELLS),
 )
 Index("ix_chain_snapshots_day", chain_snapshots.c.day, chain_snapshots.c.unit_code)
 
-# The days chain_snapshots holds; a day missing here is computed from the states.
+# The days chain_snapshots holds; the latest also stands for the later days of its work-year. Any other day is
+# computed from the states.
 snapshot_days = Table(
     "snapshot_days", metadata,
     Column("day", Date, primary_key=True),

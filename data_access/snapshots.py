@@ -1,21 +1,26 @@
-"""The chains precomputed at month ends: written at import from the case states, read instead of them.
+"""The chains precomputed at month ends and at the data's last day: written at import from the case states, read
+instead of them.
 
 A snapshot day holds the caseload parts of the window ending that day summed at the finest grain every scope and
-breakdown except the officer can be cut from (unit, judgment type, mode, set of groups, state). Summing integers is
-exact, so a report read from a snapshot equals the one computed from the states; tests hold the two equal.
+breakdown except the officer can be cut from (unit, judgment type, mode, set of groups, state), with, per money
+cell, how many cases have a share in it. Summing integers is exact, so a report or a list count read from a
+snapshot equals the one computed from the states; tests hold the two equal.
 """
 
 import calendar
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Integer, String, and_, delete, func, insert, literal, select, text, union_all
+from sqlalchemy import (
+    Integer, String, and_, case, delete, func, insert, inspect, literal, select, text, union_all,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from data_access import codes
 from data_access.chain_queries import (
     CASE_DIMENSION, PAIR_SEPARATOR, Scope, caseload_sql, direct_parts, parts_frame, province_units,
 )
+from data_access.money_cells import MONEY_CELLS, money_values
 from data_access.schema import case_groups, cases, chain_snapshots, events, snapshot_days, units
 
 # Work-years before the latest one that get snapshots: enough for five years of "same period last year".
@@ -59,9 +64,11 @@ def last_data_day(connection: Connection) -> date | None:
 
 
 def snapshot_days_for(last_day: date) -> list[date]:
-    """Return the month ends given snapshots when the data ends on `last_day`."""
+    """Return the days given snapshots when the data ends on `last_day`: the month ends, then that day."""
     first = _work_year_start(last_day)
-    return month_ends_between(first.replace(year=first.year - SNAPSHOT_YEARS_BACK), last_day)
+    ends = month_ends_between(first.replace(year=first.year - SNAPSHOT_YEARS_BACK), last_day)
+    # The data's last day stands for every later day of its work-year ("đến nay"): nothing happens after it.
+    return ends if ends and ends[-1] == last_day else [*ends, last_day]
 
 
 def _write_days(connection: Connection, days: list[date], unit_codes: set[str] | None) -> None:
@@ -75,9 +82,11 @@ def _write_days(connection: Connection, days: list[date], unit_codes: set[str] |
     grain = (listed.c.day, cases.c.unit_code, cases.c.judgment_type, cases.c.mode, func.coalesce(masks.c.mask, 0),
              sql.at_end.c.status, cases.c.exit_collected_any, sql.brought_forward)
     chosen = [listed.c.day.in_(days)] + ([] if unit_codes is None else [cases.c.unit_code.in_(sorted(unit_codes))])
+    values = money_values(sql, sql.at_end.c.status)
+    shares = [func.count(case((values[cell] != 0, 1))) for cell in MONEY_CELLS]
     query = (
         select(*grain, func.count(), func.sum(sql.opening), func.sum(sql.collected), func.sum(sql.reduced),
-               func.sum(sql.remaining))
+               func.sum(sql.remaining), *shares)
         .select_from(sql.source.outerjoin(masks, masks.c.case_id == cases.c.id))
         .where(*sql.conditions, *chosen)
         .group_by(*grain)
@@ -120,17 +129,51 @@ def refresh_snapshots(connection: Connection, unit_codes: set[str] | None = None
     return len(added) + (len(kept) if unit_codes else 0)
 
 
-def _served(connection: Connection, start: date, end: date, scope: Scope, by: str | None) -> bool:
-    if scope.officer is not None or by in _NOT_IN_SNAPSHOTS or start != _work_year_start(end):
+def ensure_snapshots(connection: Connection) -> bool:
+    """Return whether the snapshots were missing or of an earlier version's shape and have just been computed."""
+    held = {column["name"] for column in inspect(connection).get_columns(chain_snapshots.name)}
+    if held != {column.name for column in chain_snapshots.columns}:
+        chain_snapshots.drop(connection)
+        chain_snapshots.create(connection)
+    elif (connection.execute(select(snapshot_days.c.day).limit(1)).first() is not None
+          or connection.execute(select(cases.c.id).limit(1)).first() is None):
         return False
-    return connection.execute(select(snapshot_days.c.day).where(snapshot_days.c.day == end)).first() is not None
+    refresh_snapshots(connection)
+    return True
+
+
+def _served_day(connection: Connection, start: date, end: date, scope: Scope, by: str | None) -> date | None:
+    """Return the snapshot day holding the window [start, end] for this request, or None when none does."""
+    if scope.officer is not None or by in _NOT_IN_SNAPSHOTS or start != _work_year_start(end):
+        return None
+    if connection.execute(select(snapshot_days.c.day).where(snapshot_days.c.day == end)).first() is not None:
+        return end
+    # The latest snapshot day is the data's last day: no decision, event or state change comes after it, so a
+    # later day of the same work-year has the same caseload, states and sums.
+    latest = connection.execute(select(func.max(snapshot_days.c.day))).scalar()
+    return latest if latest is not None and latest < end and _work_year_start(latest) == start else None
 
 
 def _has_bit(bit):
     return chain_snapshots.c.group_mask.op("&")(bit) != 0
 
 
-def _read(connection: Connection, end: date, scope: Scope, by: str | None) -> pd.DataFrame:
+def _snapshot_filters(day: date, scope: Scope) -> list:
+    filters = [chain_snapshots.c.day == day]
+    if scope.province is not None:
+        filters.append(chain_snapshots.c.unit_code.in_(province_units(scope.province)))
+    if scope.unit is not None:
+        filters.append(chain_snapshots.c.unit_code == scope.unit)
+    if scope.group is not None:
+        filters.append(_has_bit(GROUP_BITS[scope.group]))
+    if scope.judgment_type is not None:
+        filters.append(chain_snapshots.c.judgment_type == scope.judgment_type)
+    if scope.mode is not None:
+        filters.append(chain_snapshots.c.mode == scope.mode)
+    return filters
+
+
+def _read(connection: Connection, day: date, scope: Scope, by: str | None) -> pd.DataFrame:
     source, bits = chain_snapshots, _group_bits()
     keys = {
         None: literal(""),
@@ -146,17 +189,7 @@ def _read(connection: Connection, end: date, scope: Scope, by: str | None) -> pd
         source = source.join(units, units.c.code == chain_snapshots.c.unit_code)
     if by in ("group", "unit_group", "province_group"):
         source = source.join(bits, _has_bit(bits.c.bit))
-    filters = [chain_snapshots.c.day == end]
-    if scope.province is not None:
-        filters.append(chain_snapshots.c.unit_code.in_(province_units(scope.province)))
-    if scope.unit is not None:
-        filters.append(chain_snapshots.c.unit_code == scope.unit)
-    if scope.group is not None:
-        filters.append(_has_bit(GROUP_BITS[scope.group]))
-    if scope.judgment_type is not None:
-        filters.append(chain_snapshots.c.judgment_type == scope.judgment_type)
-    if scope.mode is not None:
-        filters.append(chain_snapshots.c.mode == scope.mode)
+    filters = _snapshot_filters(day, scope)
     key = keys[by]
     grouping = (key, chain_snapshots.c.status, chain_snapshots.c.collected_any, chain_snapshots.c.brought_forward)
     query = (
@@ -172,6 +205,24 @@ def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(
                    by: str | None = None) -> pd.DataFrame:
     """Return the caseload parts of direct_parts, read from the snapshot of `end` when one serves the request."""
     with engine.connect() as connection:
-        if _served(connection, start, end, scope, by):
-            return _read(connection, end, scope, by)
+        day = _served_day(connection, start, end, scope, by)
+        if day is not None:
+            return _read(connection, day, scope, by)
     return direct_parts(engine, start, end, scope, by)
+
+
+def snapshot_sums(connection: Connection, start: date, end: date, scope: Scope, condition_of,
+                  sums_of) -> tuple[int, ...] | None:
+    """Return sums over the cases of the window's caseload meeting a condition on their state, or None without a
+    snapshot holding the window.
+
+    Both callbacks get the snapshot's columns: `condition_of` builds the condition on status, collected_any and
+    brought_forward, `sums_of` the list of expressions summed.
+    """
+    day = _served_day(connection, start, end, scope, None)
+    if day is None:
+        return None
+    snapshot = chain_snapshots.c
+    query = (select(*(func.coalesce(func.sum(expression), 0) for expression in sums_of(snapshot)))
+             .where(*_snapshot_filters(day, scope), condition_of(snapshot)))
+    return tuple(int(value) for value in connection.execute(query).one())
