@@ -92,7 +92,6 @@ with database_guard():
                 "giới hạn khác ở trên, hoặc phạm vi và kỳ báo cáo khác ở thanh bên trái.")
         st.stop()
     units, officers = options.units, options.officers
-    everything = cache.cases(*arguments, 0, EXPORT_CAP).rows
 
 st.subheader(f"{format_count(total)} việc" + ("" if value is None else f", {format_money_short(value)}"))
 if value is not None:
@@ -116,5 +115,6 @@ st.subheader("Tải về")
 if total > EXPORT_CAP:
     st.warning(f"Tệp tải về chỉ gồm {format_count(EXPORT_CAP)} việc đầu tiên (theo thứ tự đang sắp xếp) trong "
                f"tổng số {format_count(total)} việc; hãy thu hẹp bộ lọc để tải đủ.")
-download_buttons(list_table(everything, units, officers, state.chain), heading_lines(state, filters, options),
+download_buttons(lambda: list_table(cache.cases(*arguments, 0, EXPORT_CAP).rows, units, officers, state.chain),
+                 heading_lines(state, filters, options),
                  f"danh_sach_viec_{state.chain}_{state.cell}_{end:%Y%m%d}", "cases.download")

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from data_access.engine import open_engine
 from data_access.schema import metadata
@@ -115,14 +116,21 @@ def app_engine(monkeypatch, page_database_url):
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """Record the bytes of every CSV and Excel file the page offers, by file kind."""
-    made = {"csv": [], "xlsx": []}
+    """Record the bytes of every CSV and Excel file the page writes, by file kind, and under "clicks" the files
+    written only when their button is clicked (call each to click)."""
+    made = {"csv": [], "xlsx": [], "clicks": []}
 
     def record(kind, build):
         return lambda table, heading: made[kind].append(build(table, heading)) or made[kind][-1]
 
     monkeypatch.setattr(dashboard.ui, "to_csv", record("csv", to_csv))
     monkeypatch.setattr(dashboard.ui, "to_excel", record("xlsx", to_excel))
+    register = MediaFileManager.add_deferred
+
+    def deferred(manager, callable_, *args, **kwargs):
+        made["clicks"].append(callable_)
+        return register(manager, callable_, *args, **kwargs)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", deferred)
     return made
 
 

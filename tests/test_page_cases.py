@@ -145,6 +145,10 @@ def test_the_export_holds_the_heading_and_every_matching_case(app_engine, downlo
     lines = heading_lines(state, Filters(2024, "2023-12-31", group="ngan_sach"), FilterOptions((), {}, END))
     assert lines[1:4] == ["Toàn tỉnh, nhóm thu ngân sách nhà nước; từ 01/10/2023 đến hết 31/12/2023",
                           "Chỉ tiêu: Có điều kiện (về việc)", "Tình trạng: đang thi hành, hoãn điểm c"]
+    # Nothing is fetched or written until a button is clicked; each click writes its own file.
+    assert downloads["csv"] == downloads["xlsx"] == [] and len(downloads["clicks"]) == 2
+    for click in downloads["clicks"]:
+        click()
     heading, from_csv, from_excel = read_download(downloads, len(lines))
     assert heading == lines
     rows, total, _ = _expected(app_engine, Scope(group="ngan_sach"), cell="enforceable", narrow=state.narrow(),

@@ -1,5 +1,8 @@
 """Every page in a real browser at 1920x1080: its charts render, no error shows, and a screenshot is kept."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
@@ -37,4 +40,20 @@ def test_the_case_pages_render_without_errors(app_url, page, path, title):
     page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Đơn vị").wait_for()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"page_{path}.png"))
+    assert page.locator(ERRORS).count() == 0
+
+
+def test_the_case_list_writes_its_file_when_a_download_is_clicked(app_url, page):
+    page.goto(f"{app_url}/danh_sach_viec?nam=2024&den=2023-12-31&o=completed")
+    total = page.get_by_role("heading", name=re.compile(r"^[\d.]+ việc$"))
+    total.wait_for(timeout=90_000)
+    with page.expect_download(timeout=90_000) as clicked:
+        page.get_by_role("button", name="Tải CSV").click()
+    download = clicked.value
+    lines = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()
+    header = next(index for index, line in enumerate(lines) if line.startswith("Mã việc"))
+    assert download.suggested_filename == "danh_sach_viec_cases_completed_20231231.csv"
+    assert lines[0].strip('"') == "Danh sách việc"
+    assert lines[2] == "Chỉ tiêu: Thi hành xong (xong + đình chỉ) (về việc)"
+    assert len(lines) - header - 1 == int(total.inner_text().split()[0].replace(".", "")) > 50
     assert page.locator(ERRORS).count() == 0
