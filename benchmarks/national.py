@@ -19,10 +19,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 
 from benchmarks.province import (
-    POSTGRES_ADMIN_URL, postgres_problem, postgres_version, render, run_count, seconds, target_text,
+    POSTGRES_ADMIN_URL, database_url, postgres_problem, postgres_version, render, run_count, seconds, target_text,
     verdict,
 )
-from benchmarks.scale import database_url
 from benchmarks.soak_display import CHROMIUM, CHROMIUM_FLAGS, peak_resident_mb, start_server
 from dashboard.chains import chain_report
 from dashboard.demo_national import plan_country, province_cases
@@ -141,7 +140,8 @@ def sizes(engine: Engine, measured: Measured) -> None:
 def latest_month_end(engine: Engine) -> date:
     """Return the latest month end holding a snapshot: the period a leader opens by default."""
     with engine.connect() as connection:
-        return connection.execute(select(func.max(snapshot_days.c.day))).scalar_one()
+        days = connection.execute(select(snapshot_days.c.day)).scalars()
+        return max(day for day in days if (day + timedelta(days=1)).day == 1)
 
 
 def sample_places(engine: Engine, end: date) -> dict[str, str]:
@@ -296,6 +296,17 @@ def measure(name: str, url: str, rebuild: bool, repeat: int) -> Measured:
     return measured
 
 
+def national_postgres_url() -> str:
+    """Return the URL of the national benchmark database on PostgreSQL, creating it empty when missing."""
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                              {"name": DATABASE_NAME}).first() is None:
+            connection.execute(text(f'CREATE DATABASE "{DATABASE_NAME}"'))
+    admin.dispose()
+    return database_url(POSTGRES_ADMIN_URL, DATABASE_NAME)
+
+
 def side_by_side(results: list[Measured]) -> str:
     """Return one table: each figure with its value on every engine, the target and each engine's verdict."""
     figures = list(dict.fromkeys(row[0] for result in results for row in result.rows))
@@ -322,13 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     if problem is not None:
         print(f"Không kết nối được PostgreSQL tại {POSTGRES_ADMIN_URL}: {problem}.", file=sys.stderr)
         return 1
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
-                              {"name": DATABASE_NAME}).first() is None:
-            connection.execute(text(f'CREATE DATABASE "{DATABASE_NAME}"'))
-    admin.dispose()
-    postgres_url = database_url(POSTGRES_ADMIN_URL, DATABASE_NAME)
+    postgres_url = national_postgres_url()
     version = postgres_version(create_engine(postgres_url))
     results = [measure(f"PostgreSQL {version}", postgres_url, arguments.rebuild, arguments.repeat)]
     if not arguments.postgres_only:

@@ -167,6 +167,11 @@ def postgres_problem(admin_url: str) -> str | None:
         admin.dispose()
 
 
+def database_url(admin_url: str, name: str) -> str:
+    """Return admin_url pointing at the database called name."""
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
 def postgres_version(engine: Engine) -> str:
     """Return the server's version string, e.g. "15.20"."""
     with engine.connect() as connection:
@@ -182,7 +187,7 @@ def postgres_database(admin_url: str) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
         try:
-            yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+            yield database_url(admin_url, name)
         finally:
             with admin.connect() as connection:
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
