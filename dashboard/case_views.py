@@ -8,7 +8,7 @@ from data_access import codes
 from data_access.case_list import BUCKETS, CELLS, SORTS, CaseFilter
 from dashboard.breakdowns import short_unit_name
 from dashboard.filters import FilterOptions, Filters, describe
-from dashboard.formatting import format_count, format_date
+from dashboard.formatting import format_count
 from dashboard.labels import CHAIN_IN_URL, CHAIN_LABELS, CHAIN_NAMES, COMPLETED_NOTE
 
 __all__ = ["BUCKETS", "CELLS", "SORTS", "CaseFilter", "ListState"]
@@ -194,14 +194,14 @@ VALUE_COLUMN = "Tính vào chỉ tiêu (đồng)"
 
 def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, str],
                chain: str = "cases") -> pd.DataFrame:
-    """Return the case rows with Vietnamese column names, names instead of codes and dates as dd/mm/yyyy.
+    """Return the case rows with Vietnamese column names and names instead of codes; dates stay dates.
 
     A money list also shows what each case adds to the money cell it was drilled from.
     """
     table = pd.DataFrame({
         "Mã việc": frame["code"],
         "Số quyết định": frame["decision_no"],
-        "Ngày quyết định": [format_date(day) for day in frame["decided_on"]],
+        "Ngày quyết định": pd.Series(list(frame["decided_on"]), index=frame.index, dtype=object),
         "Đơn vị": [short_unit_name(units.get(code, code)) for code in frame["unit_code"]],
         "Chấp hành viên": [UNASSIGNED if pd.isna(code) else officers.get(code, code) for code in frame["officer_code"]],
         "Loại án": [codes.JUDGMENT_TYPES.get(code, code) for code in frame["judgment_type"]],

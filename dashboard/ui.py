@@ -1,5 +1,6 @@
 """Small Streamlit helpers shared by the pages."""
 
+import datetime
 from collections.abc import Callable
 from contextlib import contextmanager
 
@@ -9,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.engine import URL_VARIABLE, DatabaseUnavailable
 from dashboard.exports import to_csv, to_excel
-from dashboard.formatting import format_count, format_percent
+from dashboard.formatting import format_count, format_date, format_percent
 
 
 @contextmanager
@@ -40,13 +41,14 @@ def _number_text(value, decimals: int) -> str:
 
 
 def styled(table: pd.DataFrame, rate_columns: tuple[str, ...] = ()) -> "pd.io.formats.style.Styler":
-    """Return the table styled with Vietnamese numbers (1.577; 47,10) while cells keep their values for sorting."""
+    """Return the table styled with Vietnamese numbers (1.577; 47,10) and dates (31/12/2023), sortable by value."""
     formats = {}
     for column in table.columns:
         if pd.api.types.is_numeric_dtype(table[column]) or table[column].dtype == object:
             decimals = 2 if column in rate_columns or "Tỷ lệ" in str(column) or "(%)" in str(column) else 0
             formats[column] = lambda value, decimals=decimals: (
-                value if isinstance(value, str) else _number_text(value, decimals))
+                value if isinstance(value, str) else format_date(value) if isinstance(value, datetime.date)
+                else _number_text(value, decimals))
     return table.style.format(formats, na_rep="—")
 
 

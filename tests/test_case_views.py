@@ -112,11 +112,11 @@ def test_the_table_names_units_officers_and_codes_in_vietnamese():
     })
     table = list_table(frame, {"QN01": "Chi cục Thi hành án dân sự Hạ Long"}, {"CHV1": "Nguyễn Văn An"})
     assert table.to_dict("records") == [
-        {"Mã việc": "V1", "Số quyết định": "12/QĐ", "Ngày quyết định": "05/02/2023", "Đơn vị": "Chi cục THADS Hạ Long",
-         "Chấp hành viên": "Nguyễn Văn An", "Loại án": "Hình sự", "Hình thức": "Chủ động",
+        {"Mã việc": "V1", "Số quyết định": "12/QĐ", "Ngày quyết định": date(2023, 2, 5),
+         "Đơn vị": "Chi cục THADS Hạ Long", "Chấp hành viên": "Nguyễn Văn An", "Loại án": "Hình sự", "Hình thức": "Chủ động",
          "Phải thi hành (đồng)": 5_000_000, "Còn lại (đồng)": 4_000_000, "Tình trạng": "Hoãn điểm c",
          "Tuổi (ngày)": 329},
-        {"Mã việc": "V2", "Số quyết định": "13/QĐ", "Ngày quyết định": "30/11/2022", "Đơn vị": "QN09",
+        {"Mã việc": "V2", "Số quyết định": "13/QĐ", "Ngày quyết định": date(2022, 11, 30), "Đơn vị": "QN09",
          "Chấp hành viên": "Chưa phân công", "Loại án": "Dân sự", "Hình thức": "Theo đơn",
          "Phải thi hành (đồng)": 700, "Còn lại (đồng)": 0, "Tình trạng": "Xong", "Tuổi (ngày)": 396},
     ]

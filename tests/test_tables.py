@@ -1,11 +1,13 @@
 """Tables built from chain reports, and their CSV and Excel copies."""
 
 import io
+from datetime import date, datetime
 
 import pandas as pd
 from openpyxl import load_workbook
 
 from dashboard.exports import to_csv, to_excel
+from dashboard.ui import styled
 from dashboard.tables import breakdown_table, chain_table, chain_table_text, rate_frame
 
 CASES = {"brought_forward": 10, "new": 5, "caseload": 15, "delegated": 1, "cancelled": 0, "to_enforce": 14,
@@ -52,6 +54,17 @@ def test_excel_cells_show_whole_dong_with_separators_and_rates_with_two_decimals
     assert worksheet["B4"].value == 1_014_421_323_000 and worksheet["B4"].number_format == "#,##0"
     assert worksheet["C4"].number_format == "#,##0.00"
     assert worksheet.column_dimensions["B"].width == len("Phải thi hành (tiền)") + 2
+
+
+def test_dates_stay_dates_in_excel_and_read_dd_mm_yyyy_in_the_csv_and_on_screen():
+    table = pd.DataFrame({"Mã việc": ["V1", "V2"], "Ngày quyết định": [date(2023, 2, 5), date(2022, 11, 30)]})
+    assert to_csv(table, []).decode("utf-8-sig").splitlines() == [
+        "Mã việc,Ngày quyết định", "V1,05/02/2023", "V2,30/11/2022"]
+    worksheet = load_workbook(io.BytesIO(to_excel(table, ["Tiêu đề"])))["Số liệu"]
+    assert worksheet["B4"].value == datetime(2023, 2, 5) and worksheet["B4"].number_format == "dd/mm/yyyy"
+    assert worksheet["A4"].number_format == "General"
+    shown = styled(table).to_html()
+    assert "05/02/2023" in shown and "30/11/2022" in shown and "2023-02-05" not in shown
 
 
 def test_chain_table_text_writes_vietnamese_numbers_and_points_for_the_rate():
