@@ -18,15 +18,14 @@ DATE_FORMAT = "dd/mm/yyyy"
 MAX_COLUMN_WIDTH = 40
 
 
-def date_columns(table: pd.DataFrame) -> list[str]:
-    """Return the columns of the table holding dates (datetime.date values, empty cells aside)."""
+def _date_columns(table: pd.DataFrame) -> list[str]:
     return [name for name in table.columns if table[name].dtype == object and len(table[name].dropna())
             and all(isinstance(value, datetime.date) for value in table[name].dropna())]
 
 
 def to_csv(table: pd.DataFrame, heading: list[str]) -> bytes:
     """Return the table as UTF-8 CSV (with a BOM, so Excel reads the accents), the heading lines first."""
-    table = table.assign(**{name: table[name].map(format_date, na_action="ignore") for name in date_columns(table)})
+    table = table.assign(**{name: table[name].map(format_date, na_action="ignore") for name in _date_columns(table)})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for line in heading:
@@ -41,7 +40,7 @@ def to_excel(table: pd.DataFrame, heading: list[str], sheet: str = "Số liệu"
     """Return the table as an .xlsx workbook with the heading lines above it, numbers shown with separators."""
     buffer = io.BytesIO()
     first_row = len(heading) + 1 if heading else 0
-    dates = date_columns(table)
+    dates = _date_columns(table)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         table.to_excel(writer, sheet_name=sheet, index=False, startrow=first_row)
         worksheet = writer.sheets[sheet]

@@ -34,7 +34,11 @@ CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 TABLE_ROW_PIXELS = 35
 
 
-def _number_text(value, decimals: int) -> str:
+def _cell_text(value, decimals: int) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime.date):
+        return format_date(value)
     if value is None or pd.isna(value):
         return "—"
     return format_percent(value, decimals).removesuffix("%") if decimals else format_count(int(value))
@@ -46,9 +50,7 @@ def styled(table: pd.DataFrame, rate_columns: tuple[str, ...] = ()) -> "pd.io.fo
     for column in table.columns:
         if pd.api.types.is_numeric_dtype(table[column]) or table[column].dtype == object:
             decimals = 2 if column in rate_columns or "Tỷ lệ" in str(column) or "(%)" in str(column) else 0
-            formats[column] = lambda value, decimals=decimals: (
-                value if isinstance(value, str) else format_date(value) if isinstance(value, datetime.date)
-                else _number_text(value, decimals))
+            formats[column] = lambda value, decimals=decimals: _cell_text(value, decimals)
     return table.style.format(formats, na_rep="—")
 
 

@@ -14,7 +14,7 @@ from data_access import codes
 from data_access.case_walk import Listing, sorted_page
 from data_access.chain_queries import Scope, caseload_sql, uses_lateral
 from data_access.money_cells import MONEY_CELLS, money_values, share_column
-from data_access.schema import cases
+from data_access.schema import cases, chain_snapshots
 from data_access.snapshots import snapshot_sums
 
 _CASE_CELLS = tuple(cell for cell in MONEY_CELLS if cell != "reduced")
@@ -44,6 +44,12 @@ class CaseFilter:
     max_age_days: int | None = None
     min_remaining: int | None = None
     max_remaining: int | None = None
+
+    @property
+    def bounded(self) -> bool:
+        """Return whether the filter bounds the age or the amount remaining."""
+        return any(bound is not None for bound in (self.min_age_days, self.max_age_days, self.min_remaining,
+                                                   self.max_remaining))
 
 
 def _bucket_conditions(status, collected_any) -> dict[str, object]:
@@ -83,9 +89,8 @@ def _days_between(engine: Engine, column, end: date):
     return type_coerce(literal(end, Date) - column, Integer)
 
 
-def _state_conditions(chain: str, cell: str, narrow: CaseFilter, status, collected_any, brought_forward) -> list:
+def _state_conditions(chain: str, cell: str, narrow: CaseFilter, buckets: dict, brought_forward) -> list:
     """Return the conditions a list puts on a case's state: its case cell (none for money) and its buckets."""
-    buckets = _bucket_conditions(status, collected_any)
     chosen = [_cell_condition(cell, buckets, brought_forward)] if chain == "cases" else []
     if narrow.buckets:
         chosen.append(or_(*(buckets[name] for name in narrow.buckets)))
@@ -120,10 +125,10 @@ def _listing(engine: Engine, start: date, end: date, scope: Scope, cell: str, ch
              narrow: CaseFilter) -> Listing:
     """Return the query parts of the list: the caseload's, narrowed to the cell, the buckets and the bounds."""
     sql = caseload_sql(start, end, scope, lateral=uses_lateral(engine))
-    status, collected_any = sql.at_end.c.status, cases.c.exit_collected_any
-    buckets = _bucket_conditions(status, collected_any)
+    status = sql.at_end.c.status
+    buckets = _bucket_conditions(status, cases.c.exit_collected_any)
     value = money_values(sql, status)[cell] if chain == "money" else cast(null(), BigInteger)
-    conditions = [*_state_conditions(chain, cell, narrow, status, collected_any, sql.brought_forward),
+    conditions = [*_state_conditions(chain, cell, narrow, buckets, sql.brought_forward),
                   *([value != 0] if chain == "money" else [])]
     on_state, on_case = _narrowing(narrow, end, sql.remaining)
     columns = {
@@ -140,22 +145,18 @@ def _listing(engine: Engine, start: date, end: date, scope: Scope, cell: str, ch
 def _stored_size(connection: Connection, start: date, end: date, scope: Scope, cell: str, chain: str,
                  narrow: CaseFilter) -> tuple | None:
     """Return the list's size and sum from the month-end figures, or None when they do not hold the window."""
-    def condition(row):
-        return and_(true(), *_state_conditions(chain, cell, narrow, row.status, row.collected_any,
-                                               row.brought_forward))
-
-    def sums(row):
-        return [row.cases] if chain == "cases" else [row[share_column(cell)], money_values(row, row.status)[cell]]
+    row = chain_snapshots.c
+    buckets = _bucket_conditions(row.status, row.collected_any)
+    condition = and_(true(), *_state_conditions(chain, cell, narrow, buckets, row.brought_forward))
+    sums = [row.cases] if chain == "cases" else [row[share_column(cell)], money_values(row, row.status)[cell]]
     return snapshot_sums(connection, start, end, scope, condition, sums)
 
 
 def _count(connection: Connection, listing: Listing, start: date, end: date, scope: Scope, cell: str, chain: str,
            narrow: CaseFilter) -> tuple[int, int | None]:
     """Return the list's size and, for a money cell, its sum: from the month-end figures when they hold it."""
-    bounded = any(getattr(narrow, name) is not None for name in
-                  ("min_age_days", "max_age_days", "min_remaining", "max_remaining"))
     # The month-end figures count cases by state, not by age or amount.
-    stored = None if bounded else _stored_size(connection, start, end, scope, cell, chain, narrow)
+    stored = None if narrow.bounded else _stored_size(connection, start, end, scope, cell, chain, narrow)
     if stored is not None:
         return stored[0], (stored[1] if chain == "money" else None)
     value = listing.columns["value"]

@@ -78,14 +78,14 @@ def _reach(connection: Connection, listing: Listing, walk: _Walk, sort: str, nee
     after, batch, found, values = None, max(FIRST_BATCH, 2 * need), 0, []
     while True:
         edge = _edge(connection, listing, walk, after, batch)
-        batch_rows = (listing.source, [*listing.conditions, *_beyond(walk, after), *_up_to(walk, edge)])
+        in_batch = [*listing.conditions, *_beyond(walk, after), *_up_to(walk, edge)]
         if walk.bounded:
-            query = select(listing.columns[sort]).select_from(batch_rows[0]).where(*batch_rows[1])
+            query = select(listing.columns[sort]).select_from(listing.source).where(*in_batch)
             values += connection.execute(query).scalars()
             found = sum(value >= edge for value in values) if edge is not None else len(values)
         else:
-            found += connection.execute(select(func.count()).select_from(batch_rows[0])
-                                        .where(*batch_rows[1])).scalar_one()
+            query = select(func.count()).select_from(listing.source).where(*in_batch)
+            found += connection.execute(query).scalar_one()
         if edge is None or found >= need:
             return _up_to(walk, edge)
         after, batch = edge, batch * 2

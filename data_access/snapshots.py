@@ -1,5 +1,4 @@
-"""The chains precomputed at month ends and at the data's last day: written at import from the case states, read
-instead of them.
+"""The chains precomputed at month ends and the data's last day: written at import from the states, read instead.
 
 A snapshot day holds the caseload parts of the window ending that day summed at the finest grain every scope and
 breakdown except the officer can be cut from (unit, judgment type, mode, set of groups, state), with, per money
@@ -211,18 +210,15 @@ def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(
     return direct_parts(engine, start, end, scope, by)
 
 
-def snapshot_sums(connection: Connection, start: date, end: date, scope: Scope, condition_of,
-                  sums_of) -> tuple[int, ...] | None:
-    """Return sums over the cases of the window's caseload meeting a condition on their state, or None without a
-    snapshot holding the window.
+def snapshot_sums(connection: Connection, start: date, end: date, scope: Scope, condition,
+                  sums: list) -> tuple[int, ...] | None:
+    """Return the sums of expressions over the snapshot rows of the window meeting a condition, or None without one.
 
-    Both callbacks get the snapshot's columns: `condition_of` builds the condition on status, collected_any and
-    brought_forward, `sums_of` the list of expressions summed.
+    `condition` and `sums` are written on the columns of chain_snapshots (state, money, share counts).
     """
     day = _served_day(connection, start, end, scope, None)
     if day is None:
         return None
-    snapshot = chain_snapshots.c
-    query = (select(*(func.coalesce(func.sum(expression), 0) for expression in sums_of(snapshot)))
-             .where(*_snapshot_filters(day, scope), condition_of(snapshot)))
+    query = (select(*(func.coalesce(func.sum(expression), 0) for expression in sums))
+             .where(*_snapshot_filters(day, scope), condition))
     return tuple(int(value) for value in connection.execute(query).one())

@@ -113,7 +113,8 @@ def test_the_table_names_units_officers_and_codes_in_vietnamese():
     table = list_table(frame, {"QN01": "Chi cục Thi hành án dân sự Hạ Long"}, {"CHV1": "Nguyễn Văn An"})
     assert table.to_dict("records") == [
         {"Mã việc": "V1", "Số quyết định": "12/QĐ", "Ngày quyết định": date(2023, 2, 5),
-         "Đơn vị": "Chi cục THADS Hạ Long", "Chấp hành viên": "Nguyễn Văn An", "Loại án": "Hình sự", "Hình thức": "Chủ động",
+         "Đơn vị": "Chi cục THADS Hạ Long", "Chấp hành viên": "Nguyễn Văn An", "Loại án": "Hình sự",
+         "Hình thức": "Chủ động",
          "Phải thi hành (đồng)": 5_000_000, "Còn lại (đồng)": 4_000_000, "Tình trạng": "Hoãn điểm c",
          "Tuổi (ngày)": 329},
         {"Mã việc": "V2", "Số quyết định": "13/QĐ", "Ngày quyết định": date(2022, 11, 30), "Đơn vị": "QN09",

@@ -45,7 +45,7 @@ def _whole(engine, scope, **options):
 
 
 def _offsets(total: int) -> list[int]:
-    return sorted({0, 1, PAGE, 17, total // 2, total - PAGE - 3, total - PAGE, total - 2, total - 1} - {-1})
+    return sorted({0, 1, PAGE, 17, total // 2, total - PAGE - 3, total - PAGE, total - 2, total - 1})
 
 
 LISTS = [
