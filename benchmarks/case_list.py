@@ -15,18 +15,18 @@ from datetime import date
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
-from benchmarks.national import DATABASE_NAME, NATIONAL_CASES, case_count, national_postgres_url, sample_places
+from data_access.engine import open_engine
+from data_access.queries.case_list import CaseFilter, case_list
+from data_access.queries.chain_queries import Scope
+from data_access.schema import cases, events
+from dashboard.demo.national_build import build_national
+from dashboard.metrics.formatting import format_count, format_date
+from dashboard.metrics.periods import window_ending
+from benchmarks.national_data import DATABASE_NAME, NATIONAL_CASES, case_count, national_postgres_url, sample_places
 from benchmarks.province import (
     POSTGRES_ADMIN_URL, Timing, progress, target_text, postgres_problem, postgres_version, render, row_counts,
     run_count, seconds, verdict,
 )
-from dashboard.demo_national_build import build_national
-from dashboard.formatting import format_count, format_date
-from dashboard.periods import window_ending
-from data_access.case_list import CaseFilter, case_list
-from data_access.chain_queries import Scope
-from data_access.engine import open_engine
-from data_access.schema import cases, events
 
 # Odd, so the median is one real run.
 DEFAULT_REPEAT = 5

@@ -8,7 +8,6 @@ import sqlite3
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,45 +17,31 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from benchmarks.province import (
-    POSTGRES_ADMIN_URL, database_url, postgres_problem, postgres_version, render, run_count, seconds, target_text,
-    verdict,
-)
-from benchmarks.soak_display import CHROMIUM, CHROMIUM_FLAGS, peak_resident_mb, start_server
-from dashboard.chains import chain_report
-from dashboard.demo_national import plan_country, province_cases
-from dashboard.demo_national_build import build_national
-from dashboard.formatting import format_count
-from dashboard.periods import same_period_last_year, window_ending
 from data_access import codes
-from data_access.case_list import case_list
-from data_access.chain_queries import Scope, caseload_sql
-from data_access.engine import PROJECT_ROOT, open_engine
-from data_access.importer import import_tables
-from data_access.schema import case_states, cases, events, officers, snapshot_days, units
-from data_access.snapshots import refresh_snapshots
+from data_access.engine import open_engine
+from data_access.exchange.importer import import_tables
+from data_access.queries.case_list import case_list
+from data_access.queries.chain_queries import Scope, caseload_sql
+from data_access.queries.snapshots import refresh_snapshots
+from data_access.schema import cases, units
+from dashboard.demo.national import plan_country, province_cases
+from dashboard.metrics.chains import chain_report
+from dashboard.metrics.formatting import format_count
+from dashboard.metrics.periods import same_period_last_year, window_ending
+from benchmarks.national_data import (
+    SQLITE_PATH, Measured, ensure_national, latest_month_end, national_postgres_url, progress,
+    sample_places, sizes,
+)
+from benchmarks.national_server import server_memory
+from benchmarks.province import (
+    POSTGRES_ADMIN_URL, postgres_problem, postgres_version, render, run_count, seconds, verdict,
+)
 
-DATABASE_NAME = "thads_national"
-SQLITE_PATH = PROJECT_ROOT / "data" / "benchmarks" / "national.sqlite3"
-# A database holding at least this many cases is taken as the national one already built.
-NATIONAL_CASES = 4_500_000
 DEFAULT_REPEAT = 5
-BUILD_TARGET_S = 1200.0
 OVERVIEW_TARGET_S = 1.5
 RAW_FACTOR = 2.0
 PROVINCE_BY_UNIT_TARGET_S = 0.3
-MEMORY_TARGET_MB = 1024.0
 HEADER_NOTE = "trung vị {repeat} lần sau một lần chạy không tính giờ"
-# Pages a leader opens on the national database, with what shows that each has drawn.
-PAGES = (("/", "[data-testid='stPlotlyChart'] .main-svg"),
-         ("/don_vi", "[data-testid='stPlotlyChart'] .main-svg"),
-         ("/don_vi?tinh={province}", "[data-testid='stPlotlyChart'] .main-svg"),
-         ("/chap_hanh_vien?tinh={province}&don_vi={unit}", "[data-testid='stPlotlyChart'] .main-svg"),
-         ("/nhom_viec", "[data-testid='stPlotlyChart'] .main-svg"),
-         ("/xu_huong", "[data-testid='stPlotlyChart'] .main-svg"),
-         ("/danh_sach_viec?tinh={province}", "[data-testid='stDataFrame']"),
-         ("/trinh_chieu?chuyen=5", ".screen-dots"))
-PAGE_LIMIT_S = 600
 
 flat_metadata = MetaData()
 # The raw limit's table: one row per case and window with the columns the chains need, no events or states.
@@ -75,22 +60,6 @@ bench_flat = Table(
 )
 
 
-@dataclass
-class Measured:
-    """Everything measured on one database, as table rows (figure, value, target, verdict)."""
-
-    name: str
-    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
-
-    def add(self, figure: str, value: str, target: str = "", outcome: str = "") -> None:
-        """Record one figure."""
-        self.rows.append((figure, value, target, outcome))
-
-
-def progress(message: str) -> None:
-    print(f"... [{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
 def _timed(action) -> float:
     started = time.perf_counter()
     action()
@@ -101,65 +70,6 @@ def median_time(action, repeat: int) -> float:
     """Return the median of `repeat` timed runs of action, after one untimed run."""
     action()
     return statistics.median(_timed(action) for _ in range(repeat))
-
-
-def case_count(engine: Engine) -> int:
-    """Return the number of cases, 0 when the schema is missing."""
-    with engine.connect() as connection:
-        return connection.execute(select(func.count()).select_from(cases)).scalar_one()
-
-
-def ensure_national(engine: Engine, rebuild: bool, measured: Measured) -> None:
-    """Build the national demo into engine unless it already holds it; record the build and its rate."""
-    if not rebuild and case_count(engine) >= NATIONAL_CASES:
-        progress(f"{measured.name}: dùng lại CSDL toàn quốc có sẵn")
-        return
-    progress(f"{measured.name}: sinh và nạp dữ liệu toàn quốc")
-    summary = build_national(engine, progress=sys.stderr)
-    counts = summary.counts
-    # The 20-minute target is PostgreSQL's; SQLite's time is shown beside it.
-    postgres = engine.dialect.name == "postgresql"
-    measured.add("Sinh, nạp và tính sẵn toàn quốc (demo --size national)", seconds(summary.seconds),
-                 target_text(BUILD_TARGET_S) if postgres else "",
-                 verdict(summary.seconds, BUILD_TARGET_S) if postgres else "")
-    measured.add("Tốc độ nạp hàng loạt", f"{format_count(round(counts['cases'] / summary.seconds))} việc/s; "
-                 f"{format_count(round(counts['events'] / summary.seconds))} sự kiện/s")
-
-
-def sizes(engine: Engine, measured: Measured) -> None:
-    """Record the row counts and the organisation's size."""
-    with engine.connect() as connection:
-        for label, table in (("Số việc", cases), ("Số sự kiện", events), ("Số khoảng trạng thái", case_states),
-                             ("Số chấp hành viên", officers)):
-            measured.add(label, format_count(connection.execute(select(func.count()).select_from(table)).scalar()))
-        levels = dict(connection.execute(select(units.c.level, func.count()).group_by(units.c.level)).all())
-    measured.add("Số đơn vị", f"{levels.get('tinh', 0)} tỉnh, {levels.get('khu_vuc', 0)} phòng khu vực, "
-                 f"{levels.get('trung_uong', 0)} trung ương")
-
-
-def latest_month_end(engine: Engine) -> date:
-    """Return the latest month end holding a snapshot: the period a leader opens by default."""
-    with engine.connect() as connection:
-        days = connection.execute(select(snapshot_days.c.day)).scalars()
-        return max(day for day in days if (day + timedelta(days=1)).day == 1)
-
-
-def sample_places(engine: Engine, end: date) -> dict[str, str]:
-    """Return the biggest province, its busiest unit and that unit's busiest officer at `end`."""
-    with engine.connect() as connection:
-        province = connection.execute(
-            select(units.c.province_code).join(cases, cases.c.unit_code == units.c.code)
-            .group_by(units.c.province_code).order_by(func.count().desc(), units.c.province_code).limit(1)).scalar_one()
-        unit = connection.execute(
-            select(cases.c.unit_code).join(units, units.c.code == cases.c.unit_code)
-            .where(units.c.province_code == province, units.c.level == "khu_vuc")
-            .group_by(cases.c.unit_code).order_by(func.count().desc(), cases.c.unit_code).limit(1)).scalar_one()
-        officer = connection.execute(
-            select(case_states.c.officer_code).join(cases, cases.c.id == case_states.c.case_id)
-            .where(cases.c.unit_code == unit, case_states.c.valid_from <= end, case_states.c.valid_to > end)
-            .group_by(case_states.c.officer_code).order_by(func.count().desc(), case_states.c.officer_code)
-            .limit(1)).scalar_one()
-    return {"province": province, "unit": unit, "officer": officer}
 
 
 def build_flat(engine: Engine, end: date) -> int:
@@ -255,28 +165,6 @@ def import_rate(engine: Engine, measured: Measured) -> None:
                  f"{seconds(elapsed)}, {format_count(round(len(chosen) / elapsed))} việc/s")
 
 
-def server_memory(url: str, places: dict[str, str], measured: Measured) -> None:
-    """Record the app server's peak memory after a browser opened every page on the national database."""
-    from playwright.sync_api import sync_playwright
-
-    progress(f"{measured.name}: máy chủ ứng dụng, mở các trang")
-    server, address = start_server(url)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            page = browser.new_page(viewport={"width": 1920, "height": 1080})
-            for path, drawn in PAGES:
-                page.goto(address + path.format(**places))
-                page.locator(drawn).first.wait_for(timeout=PAGE_LIMIT_S * 1000)
-            browser.close()
-        peak = peak_resident_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-    measured.add(f"Bộ nhớ đỉnh của máy chủ ứng dụng sau {len(PAGES)} trang", f"{peak:.0f} MB".replace(".", ","),
-                 "< 1024 MB", verdict(peak, MEMORY_TARGET_MB))
-
-
 def measure(name: str, url: str, rebuild: bool, repeat: int) -> Measured:
     """Return every figure of one database engine holding the national demo."""
     measured = Measured(name)
@@ -294,17 +182,6 @@ def measure(name: str, url: str, rebuild: bool, repeat: int) -> Measured:
         engine.dispose()
     server_memory(url, places, measured)
     return measured
-
-
-def national_postgres_url() -> str:
-    """Return the URL of the national benchmark database on PostgreSQL, creating it empty when missing."""
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
-                              {"name": DATABASE_NAME}).first() is None:
-            connection.execute(text(f'CREATE DATABASE "{DATABASE_NAME}"'))
-    admin.dispose()
-    return database_url(POSTGRES_ADMIN_URL, DATABASE_NAME)
 
 
 def side_by_side(results: list[Measured]) -> str:

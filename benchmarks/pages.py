@@ -14,9 +14,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.province import POSTGRES_ADMIN_URL, postgres_database, postgres_problem, render, seconds, verdict
 from data_access.engine import PROJECT_ROOT, open_engine
-from dashboard.demo import build_demo
+from dashboard.demo.build import build_demo
+from benchmarks.province import POSTGRES_ADMIN_URL, postgres_database, postgres_problem, render, seconds, verdict
 
 PAGES = ("overview", "don_vi", "chap_hanh_vien", "nhom_viec", "xu_huong")
 # The default view (the current work-year to its last closed month) and the heaviest: a whole work-year.

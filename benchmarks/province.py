@@ -24,12 +24,12 @@ import pandas as pd
 from sqlalchemy import create_engine, func, make_url, select, text
 from sqlalchemy.engine import Engine
 
-from dashboard.chains import chain_report
-from dashboard.demo_province import generate_province
-from dashboard.formatting import format_count, round_half_up
 from data_access.engine import open_engine
-from data_access.importer import import_tables
+from data_access.exchange.importer import import_tables
 from data_access.schema import case_states, cases, events
+from dashboard.demo.province import generate_province
+from dashboard.metrics.chains import chain_report
+from dashboard.metrics.formatting import format_count, round_half_up
 
 POSTGRES_ADMIN_URL = os.environ.get("THADS_BENCH_POSTGRES_URL",
                                     "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")

@@ -13,10 +13,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks.province import verdict
 from data_access.engine import PROJECT_ROOT, open_engine
-from dashboard.demo import build_demo
-from dashboard.formatting import format_count
+from dashboard.demo.build import build_demo
+from dashboard.metrics.formatting import format_count
+from benchmarks.province import verdict
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -6,14 +6,14 @@ import sys
 from datetime import date
 
 from data_access.engine import DatabaseUnavailable, open_engine
-from data_access.importer import ImportRejected, import_path
-from dashboard.chains import DIMENSIONS, Scope, UnknownCode, chain_report
+from data_access.exchange.importer import ImportRejected, import_path
 from dashboard.database import open_dashboard_engine
-from dashboard.demo import build_demo
-from dashboard.demo_national_build import build_national
-from dashboard.demo_province import SIZES
-from dashboard.formatting import format_count, format_money_short, format_percent
-from dashboard.narrative import budget_scope, report_paragraph
+from dashboard.demo.build import build_demo
+from dashboard.demo.national_build import build_national
+from dashboard.demo.province import SIZES
+from dashboard.metrics.chains import DIMENSIONS, Scope, UnknownCode, chain_report
+from dashboard.metrics.formatting import format_count, format_money_short, format_percent
+from dashboard.metrics.narrative import budget_scope, report_paragraph
 
 
 NATIONAL = "national"

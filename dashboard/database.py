@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 
 from data_access.engine import configured_url, open_engine
 from data_access.schema import cases
-from dashboard.demo import build_demo
+from dashboard.demo.build import build_demo
 
 
 def case_count(engine: Engine) -> int:

@@ -8,8 +8,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError
 
+from data_access.queries.snapshots import ensure_snapshots
 from data_access.schema import metadata
-from data_access.snapshots import ensure_snapshots
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 URL_VARIABLE = "THADS_DATABASE_URL"

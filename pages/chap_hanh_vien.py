@@ -4,17 +4,18 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import cache
-from dashboard.breakdowns import BILLION_COLUMNS, officer_labels, officer_table, table_styles, with_targets
-from dashboard.charts import ranked_rates
-from dashboard.breakdowns import KEY
-from dashboard.case_views import ListState
-from dashboard.drill import chain_tables, clicked_bar, clicked_row, open_case_list, trail
-from dashboard.filter_bar import chain_choice, heading, shared_filters
-from dashboard.filters import describe, scope_in_sentence
-from dashboard.formatting import format_percent
-from dashboard.tables import rate_frame
-from dashboard.ui import database_guard, download_buttons, stop_if_empty, styled
+from dashboard.charts.axis_labels import officer_labels
+from dashboard.charts.figures import ranked_rates
+from dashboard.metrics.formatting import format_percent
+from dashboard.ui.breakdowns import BILLION_COLUMNS, KEY, officer_table, table_styles, with_targets
+from dashboard.ui.case_views import ListState
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.drill import chain_tables, clicked_bar, clicked_row, open_case_list, trail
+from dashboard.ui.filter_bar import chain_choice, heading, shared_filters
+from dashboard.ui.guards import database_guard, stop_if_empty
+from dashboard.ui.tables import rate_frame, styled
+from dashboard.view import cache
+from dashboard.view.filters import describe, scope_in_sentence
 
 TITLE = "Kết quả thi hành án theo chấp hành viên"
 CHAINS = {"cases": "về việc", "money": "về tiền"}

@@ -4,17 +4,19 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import cache
-from dashboard.case_views import (
+from dashboard.metrics.formatting import format_count, format_money_short
+from dashboard.metrics.periods import window_ending
+from dashboard.ui.case_views import (
     BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SORT_LABELS, TITLE,
     ListState, from_query, heading_lines, last_page, list_table, to_query,
 )
-from dashboard.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
-from dashboard.filter_bar import heading, shared_filters, write_url_part
-from dashboard.formatting import format_count, format_money_short
-from dashboard.labels import CHAIN_NAMES
-from dashboard.periods import window_ending
-from dashboard.ui import TABLE_ROW_PIXELS, database_guard, download_buttons, styled
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
+from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
+from dashboard.ui.guards import database_guard
+from dashboard.ui.labels import CHAIN_NAMES
+from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
+from dashboard.view import cache
 
 # The list's URL parameters as the last run wrote them.
 WRITTEN_KEY = "cases.written"

@@ -5,15 +5,17 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import cache
-from dashboard.breakdowns import KEY, group_rates, table_styles, unit_labels, with_targets
-from dashboard.charts import rate_heatmap, ranked_rates
-from dashboard.drill import OFFICERS_PAGE, UNITS_PAGE, clicked_bar, clicked_row, drill_to, trail
-from dashboard.filter_bar import chain_choice, heading, shared_filters
-from dashboard.filters import describe, scope_in_sentence, scope_name
-from dashboard.formatting import format_percent
-from dashboard.tables import breakdown_table, rate_frame
-from dashboard.ui import CHART_CONFIG, database_guard, download_buttons, stop_if_empty, styled
+from dashboard.charts.axis_labels import unit_labels
+from dashboard.charts.figures import CHART_CONFIG, ranked_rates, rate_heatmap
+from dashboard.metrics.formatting import format_percent
+from dashboard.ui.breakdowns import KEY, group_rates, table_styles, with_targets
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.drill import OFFICERS_PAGE, UNITS_PAGE, clicked_bar, clicked_row, drill_to, trail
+from dashboard.ui.filter_bar import chain_choice, heading, shared_filters
+from dashboard.ui.guards import database_guard, stop_if_empty
+from dashboard.ui.tables import breakdown_table, rate_frame, styled
+from dashboard.view import cache
+from dashboard.view.filters import describe, scope_in_sentence, scope_name
 
 CHAINS = {"cases": "về việc", "money": "về tiền"}
 # A province has a dozen or so units, the country 34 provinces: the table shows every row at once (35 px a row).

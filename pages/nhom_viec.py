@@ -5,14 +5,16 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache
-from dashboard.chains import rate
-from dashboard.breakdowns import two_lines
-from dashboard.charts import paired_rates, share_bars
-from dashboard.filter_bar import heading, shared_filters
-from dashboard.filters import describe
-from dashboard.formatting import rate_change
-from dashboard.ui import CHART_CONFIG, database_guard, download_buttons, stop_if_empty, styled
+from dashboard.charts.axis_labels import two_lines
+from dashboard.charts.figures import CHART_CONFIG, paired_rates, share_bars
+from dashboard.metrics.chains import rate
+from dashboard.metrics.formatting import rate_change
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.filter_bar import heading, shared_filters
+from dashboard.ui.guards import database_guard, stop_if_empty
+from dashboard.ui.tables import styled
+from dashboard.view import cache
+from dashboard.view.filters import describe
 
 TITLE = "Kết quả theo nhóm việc"
 TABLE_COLUMNS = {

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from dashboard import cache
-from dashboard.chains import progress_against_target
-from dashboard.charts import rate_gauge
-from dashboard.drill import chain_tables
-from dashboard.filter_bar import heading, shared_filters
-from dashboard.formatting import format_billion_number, format_count, format_percent, relative_change
-from dashboard.narrative import budget_scope, report_paragraph
-from dashboard.ui import CHART_CONFIG, database_guard, stop_if_empty
+from dashboard.charts.figures import CHART_CONFIG, rate_gauge
+from dashboard.metrics.formatting import format_billion_number, format_count, format_percent, relative_change
+from dashboard.metrics.narrative import budget_scope, report_paragraph
+from dashboard.metrics.targets import progress_against_target
+from dashboard.ui.drill import chain_tables
+from dashboard.ui.filter_bar import heading, shared_filters
+from dashboard.ui.guards import database_guard, stop_if_empty
+from dashboard.view import cache
 
 with database_guard():
     filters, options = shared_filters()

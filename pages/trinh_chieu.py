@@ -1,5 +1,5 @@
 """Trình chiếu: the meeting-room display, full screen and dark, turning its slides and refreshing by itself."""
 
-from dashboard.display_view import run_display
+from dashboard.display.screen import run_display
 
 run_display()

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from dashboard import cache
-from dashboard.case_story import current_state, field_table, find_case, latest_event, money_frame, timeline_table
-from dashboard.case_views import PARAMETERS as LIST_PARAMETERS
-from dashboard.charts import money_over_time
-from dashboard.drill import CASE_PARAMETER, trail
-from dashboard.filter_bar import shared_filters
-from dashboard.formatting import format_count
-from dashboard.ui import CHART_CONFIG, TABLE_ROW_PIXELS, database_guard
+from dashboard.charts.figures import CHART_CONFIG, money_over_time
+from dashboard.metrics.formatting import format_count
+from dashboard.ui.case_story import current_state, field_table, find_case, latest_event, money_frame, timeline_table
+from dashboard.ui.case_views import PARAMETERS as LIST_PARAMETERS
+from dashboard.ui.drill import CASE_PARAMETER, trail
+from dashboard.ui.filter_bar import shared_filters
+from dashboard.ui.guards import database_guard
+from dashboard.ui.tables import TABLE_ROW_PIXELS
+from dashboard.view import cache
 
 # The shared filters rewrite the URL, so the case code is read before they run and written back after. A code in
 # the URL other than the one this page last wrote (a new drill, back or forward) replaces the box's.

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard import cache
-from dashboard.charts import monthly_counts, trend_rates
-from dashboard.filter_bar import heading, shared_filters
-from dashboard.filters import TO_DATE
-from dashboard.trend import monthly_series
-from dashboard.ui import CHART_CONFIG, database_guard, stop_if_empty
+from dashboard.charts.figures import CHART_CONFIG, monthly_counts, trend_rates
+from dashboard.metrics.trend import monthly_series
+from dashboard.ui.filter_bar import heading, shared_filters
+from dashboard.ui.guards import database_guard, stop_if_empty
+from dashboard.view import cache
+from dashboard.view.filters import TO_DATE
 
 RATE_COLUMNS = ["month", "this_year", "last_year"]
 

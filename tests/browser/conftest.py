@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from data_access.engine import PROJECT_ROOT, open_engine
-from dashboard.demo import build_demo
+from dashboard.demo.build import build_demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -5,19 +5,18 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-from data_access.chain_queries import officer_units
 from data_access.engine import open_engine
-from data_access.importer import import_tables
-from dashboard.chains import chain_report
-from dashboard.clock import today
-from dashboard.demo import build_demo
-from dashboard.display_view import SLIDES
-from dashboard.formatting import format_count
+from data_access.exchange.importer import import_tables
+from data_access.queries.chain_queries import officer_units
+from dashboard.demo.build import build_demo
+from dashboard.display.screen import SLIDES
+from dashboard.metrics.chains import chain_report
+from dashboard.metrics.formatting import format_count
+from dashboard.view.clock import today
 from tests.browser.conftest import ARTIFACTS, serving
-from tests.builders import case, ev, tables
-from tests.conftest import POSTGRES_ADMIN_URL, _scratch_postgres_database
+from tests.support.builders import case, ev, tables
+from tests.support.databases import POSTGRES_ADMIN_URL, scratch_postgres_database
 
-pytestmark = pytest.mark.browser
 GAUGE_NUMBER = '[data-testid="stPlotlyChart"] .indicatorlayer .number'
 HIDDEN = ('[data-testid="stSidebar"]', '[data-testid="stHeader"]', '[data-testid="stToolbar"]', "footer")
 # The smallest rotation and refresh the display accepts keep the test short: 5 s a slide, 0,1 min a refresh.
@@ -28,7 +27,7 @@ SLIDE_WAIT_MS = 30_000
 @pytest.fixture(scope="module")
 def display_database():
     """Yield (url, database name) of a small generated province on PostgreSQL, dropped afterwards."""
-    with _scratch_postgres_database() as url:
+    with scratch_postgres_database() as url:
         engine = open_engine(url)
         build_demo(engine, "small", seed=5)
         engine.dispose()

@@ -3,15 +3,13 @@
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from data_access.case_list import case_list
-from dashboard.chains import Scope, chain_report
-from dashboard.formatting import format_count
+from data_access.queries.case_list import case_list
+from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.formatting import format_count
 from tests.browser.conftest import ARTIFACTS
 
-pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .plot-container'
 TABLE = '[data-testid="stDataFrame"]'
 CLICK_ATTEMPTS = 4

@@ -2,12 +2,10 @@
 
 from datetime import date
 
-import pytest
 
-from dashboard.chains import Scope, chain_report
-from dashboard.formatting import format_percent
+from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.formatting import format_percent
 
-pytestmark = pytest.mark.browser
 GAUGE_NUMBERS = '[data-testid="stPlotlyChart"] .indicatorlayer .number'
 
 

@@ -5,13 +5,12 @@ from datetime import date
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard.chains import Scope, chain_report
-from dashboard.demo_national_build import build_national
-from data_access.chain_queries import province_names
 from data_access.engine import open_engine
+from data_access.queries.chain_queries import province_names
+from dashboard.demo.national_build import build_national
+from dashboard.metrics.chains import Scope, chain_report
 from tests.browser.conftest import ARTIFACTS, serving
 
-pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .plot-container'
 TABLE = '[data-testid="stDataFrame"]'
 NAVIGATION = '[data-testid="stSidebarNav"]'

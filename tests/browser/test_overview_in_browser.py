@@ -2,15 +2,13 @@
 
 from datetime import date
 
-import pytest
 
-from dashboard.chains import chain_report
-from dashboard.formatting import format_percent
-from dashboard.filters import Filters, default_end
-from dashboard.periods import work_year
+from dashboard.metrics.chains import chain_report
+from dashboard.metrics.formatting import format_percent
+from dashboard.metrics.periods import work_year
+from dashboard.view.filters import Filters, default_end
 from tests.browser.conftest import ARTIFACTS
 
-pytestmark = pytest.mark.browser
 GAUGE = '[data-testid="stPlotlyChart"] .indicatorlayer'
 
 

@@ -7,7 +7,6 @@ import pytest
 
 from tests.browser.conftest import ARTIFACTS
 
-pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .plot-container'
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"], [role="dialog"]'
 # (URL path, charts the page draws, a heading it shows) for the period of the reference report.

@@ -1,0 +1,300 @@
+"""Chart builders: each takes figures and returns a Plotly figure; none loads data."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.metrics.formatting import format_percent
+
+# Charts are read, not edited: Plotly's toolbar (in English) and its logo stay hidden.
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+# Vietnamese number format in every figure: comma for decimals, dot for thousands.
+SEPARATORS = ",."
+FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"
+BAND_COLOURS = ("#f8d7da", "#fff3cd", "#d4edda")
+BAR_COLOUR = "#b71c1c"
+TEXT_COLOUR = "#212121"
+SECOND_COLOUR = "#1f4e79"
+LAST_YEAR_COLOUR = "#8d8d8d"
+TARGET_COLOUR = "#1b5e20"
+BELOW_TARGET_COLOUR = "#ef5350"
+HEAT_SCALE = ((0.0, "#c62828"), (0.5, "#ffb300"), (1.0, "#2e7d32"))
+
+# Sizes read from the back of a meeting room on a 1920x1080 screen.
+TITLE_SIZE = 22
+AXIS_TITLE_SIZE = 17
+TICK_SIZE = 16
+LEGEND_SIZE = 16
+TEXT_SIZE = 15
+ROW_HEIGHT = 34
+# Title and legend sit this many pixels below the top of the figure, however tall it is.
+TITLE_TOP = 12
+LEGEND_TOP = 58
+MIN_HEIGHT = 420
+# Room above and below the rows of a horizontal chart for the title, legend and axis.
+ROW_CHART_CHROME = 190
+COLUMN_CHART_HEIGHT = 520
+
+RATE_AXIS = "Tỷ lệ (%)"
+LAST_YEAR = "Cùng kỳ năm trước"
+RATE_FORMAT = ".2f"
+
+
+def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
+               last_year: float | None = None) -> go.Figure:
+    """Return a gauge of a rate in percent, with the target as threshold and the change on last year in points."""
+    indicator = go.Indicator(
+        mode="gauge+number+delta" if last_year is not None else "gauge+number",
+        value=rate if rate is not None else 0,
+        number={"suffix": "%", "valueformat": ".2f", "font": {"size": 56, "color": TEXT_COLOUR}},
+        title={"text": title, "font": {"size": 26, "color": TEXT_COLOUR}},
+        gauge={
+            "axis": {"range": [0, 100], "ticksuffix": "%", "tickfont": {"size": 16, "color": TEXT_COLOUR}},
+            "bar": {"color": BAR_COLOUR, "thickness": 0.3},
+            "steps": _bands(target),
+        },
+    )
+    if last_year is not None:
+        indicator.delta = {"reference": last_year, "valueformat": "+.2f", "suffix": " điểm",
+                           "font": {"size": 20}}
+    if target is not None:
+        indicator.gauge.threshold = {"line": {"color": TARGET_COLOUR, "width": 5}, "thickness": 0.9, "value": target}
+    figure = go.Figure(indicator)
+    figure.update_layout(separators=SEPARATORS, font={"family": FONT_FAMILY, "color": TEXT_COLOUR}, height=380,
+                         margin={"t": 80, "b": 20, "l": 60, "r": 60})
+    return figure
+
+
+def _bands(target: float | None) -> list[dict]:
+    if target is None:
+        return []
+    edges = (0, target * 0.8, target, 100)
+    return [{"range": [low, high], "color": colour} for low, high, colour in zip(edges, edges[1:], BAND_COLOURS)]
+
+
+def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None,
+                 highlight_below_target: bool = False) -> go.Figure:
+    """Return horizontal rate bars, best at the top and missing rates last, with last year and the target.
+
+    With highlight_below_target, a bar is red when its rate is under the row's own target (an optional
+    "target" column) or, for rows without one, under `target`; the dashed line always shows `target`.
+    """
+    own = _values(frame["target"]) if "target" in frame.columns else [None] * len(frame)
+    rows = sorted(zip(frame["name"], _values(frame["rate"]), _values(frame["last_year"]), own),
+                  key=lambda row: (row[1] is None, -(row[1] or 0)))
+    names = [name for name, *_ in rows]
+
+    def below(row) -> bool:
+        goal = row[3] if row[3] is not None else target
+        return row[1] is not None and goal is not None and row[1] < goal
+
+    if highlight_below_target and (target is not None or any(goal is not None for goal in own)):
+        groups = (("Đạt chỉ tiêu", TARGET_COLOUR, lambda row: row[1] is not None and not below(row)),
+                  ("Dưới chỉ tiêu", BELOW_TARGET_COLOUR, below))
+    else:
+        groups = (("Kỳ báo cáo này", BAR_COLOUR, lambda row: True),)
+    figure = go.Figure()
+    for name, colour, keep in groups:
+        kept = [row for row in rows if keep(row)]
+        figure.add_bar(
+            name=name, orientation="h", y=[row[0] for row in kept], x=[row[1] for row in kept],
+            customdata=[format_percent(row[2]) for row in kept], marker_color=colour,
+            hovertemplate=(f"<b>%{{y}}</b><br>Tỷ lệ: %{{x:{RATE_FORMAT}}}%<br>{LAST_YEAR}: %{{customdata}}"
+                           "<extra></extra>"))
+    figure.add_scatter(
+        name=LAST_YEAR, y=names, x=[row[2] for row in rows], mode="markers",
+        marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR, "line": {"width": 1.5, "color": "white"}},
+        hovertemplate=f"<b>%{{y}}</b><br>{LAST_YEAR}: %{{x:{RATE_FORMAT}}}%<extra></extra>")
+    top = max([value for row in rows for value in row[1:3] if value is not None] + [target or 0, 1])
+    axis_end = min(100.0, top * 1.12 + 6)
+    # This period's values form a column right of the plot, where no bar or diamond can cover them.
+    labelled = [row for row in rows if row[1] is not None]
+    figure.add_scatter(
+        y=[row[0] for row in labelled], x=[axis_end] * len(labelled), mode="text",
+        text=[f"  {format_percent(row[1]).removesuffix('%')}" for row in labelled], textposition="middle right",
+        textfont={"size": TEXT_SIZE, "color": TEXT_COLOUR}, showlegend=False, hoverinfo="skip", cliponaxis=False)
+    figure.add_annotation(x=axis_end, xanchor="left", y=1, yref="paper", yanchor="bottom", text="  Kỳ này",
+                          showarrow=False, font={"size": TEXT_SIZE, "color": TEXT_COLOUR})
+    if target is not None:
+        # The label stands above the plot, beside the line, where a long list does not push it out of sight.
+        figure.add_vline(x=target, line={"dash": "dash", "color": TARGET_COLOUR, "width": 3})
+        figure.add_annotation(x=target, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                              xanchor="right" if target > axis_end * 0.7 else "left",
+                              text=f"Chỉ tiêu {format_percent(target)}",
+                              font={"size": TEXT_SIZE, "color": TARGET_COLOUR})
+    _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(rows) + ROW_CHART_CHROME), barmode="overlay")
+    figure.update_layout(margin={"r": 90})
+    figure.update_xaxes(title_text=RATE_AXIS, range=[0, axis_end])
+    # The range is set, not left to autorange, which pads a long list with empty rows; best first from the top.
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=names,
+                        range=[len(names) - 0.5, -0.5], ticksuffix="  ")
+    return figure
+
+
+def rate_heatmap(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return a unit x group heatmap of rates, first unit at the top, each cell labelled and "—" when missing."""
+    rates = [_values(row) for _, row in frame.iterrows()]
+    figure = go.Figure(go.Heatmap(
+        z=rates, x=[str(column) for column in frame.columns], y=[str(unit) for unit in frame.index],
+        text=[[format_percent(rate).removesuffix("%") for rate in row] for row in rates],
+        texttemplate="%{text}", textfont_size=TEXT_SIZE, zmin=0, zmax=100, colorscale=HEAT_SCALE, xgap=2, ygap=2,
+        hoverongaps=False, colorbar={"title": {"text": RATE_AXIS, "font_size": AXIS_TITLE_SIZE},
+                                     "tickfont_size": TICK_SIZE},
+        hovertemplate=f"Đơn vị: %{{y}}<br>Nhóm: %{{x}}<br>Tỷ lệ: %{{z:{RATE_FORMAT}}}%<extra></extra>"))
+    _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(frame.index) + ROW_CHART_CHROME))
+    figure.update_xaxes(title_text="Nhóm việc", side="top")
+    figure.update_yaxes(title_text="Đơn vị", type="category", autorange="reversed")
+    return figure
+
+
+def paired_rates(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return grouped bars of the rate by cases and by money per name, last year's rates as markers on them.
+
+    The bars carry no value labels: last year's markers would cover them on short bars, and the pages show the
+    exact values in a table beside the chart.
+    """
+    names = list(frame["name"])
+    figure = go.Figure()
+    for chain, name, label, colour in (("cases", "Về việc", "về việc", BAR_COLOUR),
+                                       ("money", "Về tiền", "về tiền", SECOND_COLOUR)):
+        figure.add_bar(
+            name=name, x=names, y=_values(frame[f"{chain}_rate"]), offsetgroup=chain,
+            customdata=[format_percent(rate) for rate in _values(frame[f"{chain}_last_year"])],
+            marker_color=colour,
+            hovertemplate=(f"<b>%{{x}}</b><br>Tỷ lệ {label}: %{{y:{RATE_FORMAT}}}%<br>{LAST_YEAR}: "
+                           "%{customdata}<extra></extra>"))
+        figure.add_scatter(
+            name=f"Cùng kỳ: {label}", x=names, y=_values(frame[f"{chain}_last_year"]), offsetgroup=chain,
+            mode="markers", marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR,
+                                    "line": {"width": 1.5, "color": colour}},
+            hovertemplate=f"<b>%{{x}}</b><br>{LAST_YEAR} ({label}): %{{y:{RATE_FORMAT}}}%<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group", scattermode="group")
+    figure.update_yaxes(title_text=RATE_AXIS, range=[0, 100])
+    return figure
+
+
+def trend_rates(frame: pd.DataFrame, *, title: str, target: float | None = None) -> go.Figure:
+    """Return the cumulative rate month by month for this work-year and the last, with the yearly target."""
+    months = list(frame["month"])
+    figure = go.Figure()
+    for column, name, colour, dash in (("this_year", "Năm công tác này", BAR_COLOUR, "solid"),
+                                       ("last_year", "Năm công tác trước", LAST_YEAR_COLOUR, "dash")):
+        figure.add_scatter(
+            name=name, x=months, y=_values(frame[column]), mode="lines+markers",
+            line={"color": colour, "dash": dash, "width": 3}, marker_size=9,
+            hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:{RATE_FORMAT}}}%<extra></extra>")
+    if target is not None:
+        figure.add_hline(y=target, name="Chỉ tiêu năm", showlegend=True,
+                         line={"dash": "dash", "color": TARGET_COLOUR, "width": 3},
+                         annotation={"text": f"Chỉ tiêu {format_percent(target)}", "font_color": TARGET_COLOUR,
+                                     "font_size": TEXT_SIZE, "bgcolor": "white"},
+                         annotation_position="top left")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT)
+    figure.update_xaxes(title_text="Tháng", type="category")
+    figure.update_yaxes(title_text="Tỷ lệ lũy kế (%)", range=[0, 100])
+    return figure
+
+
+def monthly_counts(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return grouped bars per month of new cases and of cases completed (xong + đình chỉ)."""
+    months = list(frame["month"])
+    figure = go.Figure()
+    for column, name, colour in (("new", "Thụ lý mới", SECOND_COLOUR),
+                                 ("completed", "Xong (xong + đình chỉ)", BAR_COLOUR)):
+        figure.add_bar(name=name, x=months, y=_values(frame[column]), marker_color=colour,
+                       hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:,d}} việc<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
+    figure.update_xaxes(title_text="Tháng", type="category")
+    figure.update_yaxes(title_text="Số việc", rangemode="tozero", tickformat=",d")
+    return figure
+
+
+def share_bars(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return grouped bars per name of its share of the province's caseload and of its money, in percent."""
+    names = list(frame["name"])
+    figure = go.Figure()
+    for column, name, colour in (("case_share", "Tỷ trọng số việc", BAR_COLOUR),
+                                 ("money_share", "Tỷ trọng số tiền", SECOND_COLOUR)):
+        figure.add_bar(name=name, x=names, y=_values(frame[column]), marker_color=colour,
+                       texttemplate=f"%{{y:{RATE_FORMAT}}}", textposition="outside", textfont_size=TEXT_SIZE,
+                       cliponaxis=False, hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:{RATE_FORMAT}}}%<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
+    figure.update_yaxes(title_text="Tỷ trọng (%)", rangemode="tozero")
+    return figure
+
+
+def _values(column: pd.Series) -> list[float | int | None]:
+    # Plotly draws None as a gap; NaN and pd.NA would otherwise reach the templates as numbers.
+    return [None if pd.isna(value) else value.item() if hasattr(value, "item") else value for value in column]
+
+
+def _style(figure: go.Figure, title: str, *, height: int, **layout) -> None:
+    figure.update_layout(
+        title={"text": title, "font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left", "yref": "container",
+               "y": 1 - TITLE_TOP / height, "yanchor": "top"},
+        separators=SEPARATORS, font={"family": FONT_FAMILY, "color": TEXT_COLOUR, "size": TICK_SIZE},
+        template="plotly_white", height=height, margin={"t": 120, "b": 60, "l": 20, "r": 30},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 1 - LEGEND_TOP / height,
+                "yanchor": "top", "font": {"size": LEGEND_SIZE}},
+        hoverlabel={"font": {"size": TEXT_SIZE, "family": FONT_FAMILY}}, **layout)
+    figure.update_xaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)
+    figure.update_yaxes(tickfont_size=TICK_SIZE, title_font_size=AXIS_TITLE_SIZE, automargin=True)
+
+
+def money_over_time(frame: pd.DataFrame, *, title: str) -> go.Figure:
+    """Return step lines of one case's money collected, reduced and remaining, in đồng, from each state's start."""
+    days = [day.isoformat() for day in frame["day"]]
+    figure = go.Figure()
+    for column, name, colour, dash in (("collected", "Đã thu", TARGET_COLOUR, "solid"),
+                                       ("reduced", "Đã giảm", SECOND_COLOUR, "dot"),
+                                       ("remaining", "Còn phải thi hành", BAR_COLOUR, "solid")):
+        figure.add_scatter(
+            name=name, x=days, y=_values(frame[column]), mode="lines+markers", line_shape="hv",
+            line={"color": colour, "dash": dash, "width": 3}, marker_size=9,
+            hovertemplate=f"<b>%{{x|%d/%m/%Y}}</b><br>{name}: %{{y:,d}} đồng<extra></extra>")
+    _style(figure, title, height=COLUMN_CHART_HEIGHT)
+    figure.update_xaxes(title_text="Ngày", type="date", tickformat="%d/%m/%Y")
+    figure.update_yaxes(title_text="Số tiền (đồng)", rangemode="tozero", tickformat=",d")
+    return figure
+
+
+# The meeting-room screen: light text on a dark ground, read from five metres.
+SCREEN_BACKGROUND = "#0b1220"
+SCREEN_TEXT = "#f5f7fa"
+SCREEN_GRID = "#2c3a55"
+SCREEN_FONT_SCALE = 1.7
+# Colours too dark for a dark ground, and the brighter ones that stand in for them on the screen.
+SCREEN_COLOURS = {TEXT_COLOUR: SCREEN_TEXT, TARGET_COLOUR: "#69f0ae", BAR_COLOUR: "#ef5350",
+                  SECOND_COLOUR: "#42a5f5"}
+# A gauge's number on the screen, in pixels of font size (digits stand about 0,73 of it: over 64 px).
+SCREEN_NUMBER_SIZE = 120
+
+
+def _for_screen(node, parent: str = ""):
+    if isinstance(node, dict):
+        return {key: (round(value * SCREEN_FONT_SCALE) if key == "size" and parent.endswith("font")
+                      and isinstance(value, (int, float)) else _for_screen(value, key))
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_for_screen(item, parent) for item in node]
+    if isinstance(node, str) and node in SCREEN_COLOURS:
+        return SCREEN_COLOURS[node]
+    return SCREEN_BACKGROUND if node == "white" and parent == "bgcolor" else node
+
+
+def for_big_screen(figure: go.Figure, *, height: int) -> go.Figure:
+    """Return a copy of a figure for the dark meeting-room screen: light text, fonts scaled, no title of its own."""
+    screen = go.Figure(_for_screen(figure.to_plotly_json()))
+    gauge = any(trace.type == "indicator" for trace in screen.data)
+    screen.update_layout(
+        title=None, height=height, paper_bgcolor=SCREEN_BACKGROUND, plot_bgcolor=SCREEN_BACKGROUND,
+        font_color=SCREEN_TEXT,
+        # A gauge needs room for its end labels on both sides; a ranking for its column of values on the right.
+        margin={"t": 120 if gauge else 160, "b": 40, "l": 90, "r": 90 if gauge else 150},
+        legend={"yref": "container", "y": 0.99, "yanchor": "top", "bgcolor": "rgba(0,0,0,0)"})
+    screen.update_xaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
+    screen.update_yaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
+    # A gauge keeps its dark bar and target mark: they sit on the pale bands, not on the dark ground.
+    screen.update_traces(number_font_size=SCREEN_NUMBER_SIZE, gauge_bar_color=BAR_COLOUR,
+                         gauge_threshold_line_color=TARGET_COLOUR, gauge_threshold_line_width=9,
+                         selector={"type": "indicator"})
+    return screen

@@ -1,0 +1,281 @@
+"""The meeting-room display: a dark full screen that turns its slides by itself and keeps its figures fresh."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from data_access.engine import DatabaseUnavailable
+from data_access.queries.pinned import pin, pinned
+from dashboard.charts.figures import CHART_CONFIG, for_big_screen, paired_rates, ranked_rates, rate_gauge, trend_rates
+from dashboard.display.figures import read_figures
+from dashboard.display.settings import DisplaySettings, settings_from_query
+from dashboard.metrics.formatting import format_billion_number, format_count, format_percent
+from dashboard.view import cache, clock
+from dashboard.view.filters import PARAMETERS, TO_DATE, Filters, from_query, to_query
+from dashboard.view.navigation import through_navigation
+
+SLIDES = ("Tỷ lệ thi hành xong", "Đơn vị so với chỉ tiêu", "Kết quả theo nhóm việc", "Xu hướng theo tháng",
+          "Đơn vị và chấp hành viên dưới chỉ tiêu")
+CHAINS = {"cases": "về việc", "money": "về tiền"}
+# Pixels a chart may fill on a 1920x1080 screen under the heading and above the rotation indicator; a banner or
+# a line of notices takes LINE_PIXELS of it, so nothing slides off the bottom of the screen.
+CHART_HEIGHT = 800
+LINE_PIXELS = 58
+# The gauges leave room below them for the completed / enforceable figures.
+GAUGE_ROOM = 180
+# Bars of a ranking that stay readable at five metres on 1920x1080 (a province's 14 units); with more, only the
+# best and the worst ENDS_SHOWN each are drawn.
+RANKED_ROWS = 14
+ENDS_SHOWN = 6
+# Rows of a below-target list that stay readable at five metres; the rest are counted.
+LISTED = 12
+STYLE = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer {
+  display: none !important;
+}
+.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #0b1220; color: #f5f7fa; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 0 2.5rem; max-width: 100%; }
+/* A slide being redrawn keeps full colour: no fading on a screen nobody touches. */
+.stale-element, [data-stale="true"] { opacity: 1 !important; transition: none !important; }
+.screen-head { display: flex; justify-content: space-between; align-items: baseline; gap: 2rem;
+  border-bottom: 2px solid #2c3a55; padding-bottom: 0.4rem; }
+.screen-head .scope { font-size: 30px; font-weight: 600; }
+.screen-head .time { font-size: 30px; color: #ffd54f; white-space: nowrap; }
+.screen-title { font-size: 48px; font-weight: 700; margin: 0.5rem 0 0 0; }
+.screen-lost { background: #b71c1c; color: #fff; font-size: 32px; font-weight: 700; padding: 0.5rem 1rem;
+  margin-top: 0.5rem; border-radius: 6px; }
+.screen-notice { color: #ffd54f; font-size: 24px; line-height: 1.3; }
+.screen-more { color: #ffd54f; font-size: 30px; margin-top: 0.4rem; }
+.screen-note { color: #c5cbd6; font-size: 26px; margin-bottom: 0.3rem; }
+.screen-figure { font-size: 72px; font-weight: 700; text-align: center; line-height: 1.1; }
+.screen-figure small { display: block; font-size: 30px; font-weight: 400; color: #c5cbd6; }
+.screen-dots { position: fixed; left: 0; right: 0; bottom: 10px; text-align: center; font-size: 30px;
+  letter-spacing: 0.6rem; color: #8d99ae; }
+.screen-dots .here { color: #ffd54f; }
+.screen-table { width: 100%; border-collapse: collapse; font-size: 30px; }
+.screen-table th { text-align: left; color: #c5cbd6; font-weight: 600; border-bottom: 2px solid #2c3a55; }
+.screen-table td { padding: 0.25rem 0.5rem 0.25rem 0; border-bottom: 1px solid #1d2940; }
+.screen-table td.num { text-align: right; color: #a5d6a7; }
+.screen-table td.num.below { color: #ff8a80; font-weight: 700; }
+.screen-table td.goal { text-align: right; color: #c5cbd6; }
+.screen-none { font-size: 34px; color: #a5d6a7; }
+.screen-chain { font-size: 34px; font-weight: 600; text-align: center; color: #c5cbd6; }
+</style>
+"""
+
+
+@dataclass
+class Screen:
+    """What one screen holds between slides: its last figures, when they were read, since when the link is lost."""
+
+    figures: dict | None = None
+    read_at: datetime | None = None
+    lost_since: datetime | None = None
+    slide: int = 0
+    notices: list[str] = field(default_factory=list)
+
+
+def display_query(query: dict[str, str]) -> dict[str, str]:
+    """Return the URL query with "đến nay" as the period when the URL names neither a year nor a period end."""
+    if PARAMETERS["year"] not in query and PARAMETERS["end"] not in query:
+        return query | {PARAMETERS["end"]: TO_DATE}
+    return query
+
+
+def _view_key(settings: DisplaySettings, filters: Filters) -> str:
+    return f"{settings.frozen_at:%Y-%m-%dT%H:%M}?{urlencode(sorted(to_query(filters).items()))}"
+
+
+def _read(query: dict[str, str], now: datetime) -> tuple[dict, list[str]]:
+    settings, notices = settings_from_query(query, now)
+    options = cache.filter_options(now.date())
+    filters, refused = from_query(display_query(query), options)
+    engine = cache.engine()
+    if settings.frozen_at is None:
+        return read_figures(engine, filters, options, now.date(), now), notices + refused
+    view = _view_key(settings, filters)
+    figures = pinned(engine, view) or pin(
+        engine, view, read_figures(engine, filters, options, settings.frozen_at.date(), now), now)
+    return figures, notices + refused
+
+
+def refresh(screen: Screen, settings: DisplaySettings, query: dict[str, str]) -> None:
+    """Read the figures again when they are due (or the database was lost); keep the last ones if it fails."""
+    now = clock.now()
+    stale = screen.read_at is None or now - screen.read_at >= timedelta(minutes=settings.minutes)
+    if screen.figures is not None and screen.lost_since is None and (settings.frozen_at or not stale):
+        return
+    try:
+        screen.figures, screen.notices = _read(query, now)
+        screen.read_at, screen.lost_since = now, None
+    except (DatabaseUnavailable, SQLAlchemyError):
+        screen.lost_since = screen.lost_since or now
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+
+
+def _head(screen: Screen, settings: DisplaySettings) -> None:
+    figures = screen.figures
+    if settings.frozen_at is not None:
+        time = f"Số liệu chốt đến {_when(settings.frozen_at)}"
+    else:
+        time = f"Số liệu đến {_when(datetime.fromisoformat(figures['taken_at']))}"
+    st.markdown(f'<div class="screen-head"><span class="scope">Kết quả thi hành án dân sự · {figures["scope"]}'
+                f'</span><span class="time">{time}</span></div>', unsafe_allow_html=True)
+    if screen.lost_since is not None:
+        st.markdown(f'<div class="screen-lost">Mất kết nối cơ sở dữ liệu, số liệu lúc {_when(screen.read_at)}. '
+                    "Màn hình tự kết nối lại khi cơ sở dữ liệu hoạt động trở lại.</div>", unsafe_allow_html=True)
+    if screen.notices:
+        st.markdown(f'<div class="screen-notice">{" · ".join(screen.notices)}</div>', unsafe_allow_html=True)
+
+
+def _chart(place, figure, key: str, height: int) -> None:
+    place.plotly_chart(for_big_screen(figure, height=height), key=key, theme=None, config=CHART_CONFIG)
+
+
+def _gauges(figures: dict, key: str, height: int) -> None:
+    for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
+        total = figures["total"][chain]
+        _chart(place, rate_gauge(f"Tỷ lệ xong {label}", total["rate"], target=total["target"],
+                                 last_year=total["last_year"]), f"{key}.{chain}", height - GAUGE_ROOM)
+        if chain == "cases":
+            counts = f"{format_count(total['completed'])} / {format_count(total['enforceable'])} việc"
+        else:
+            counts = (f"{format_billion_number(total['completed'])} / {format_billion_number(total['enforceable'])}"
+                      " tỷ đồng")
+        goal = f"Chỉ tiêu năm {format_percent(total['target'])}" if total["target"] is not None else "Không có chỉ tiêu"
+        place.markdown(f'<div class="screen-figure">{counts}<small>thi hành xong / có điều kiện · {goal}</small></div>',
+                       unsafe_allow_html=True)
+
+
+def ranked_ends(rows: list[dict], chain: str) -> tuple[list[dict], int]:
+    """Return the rows a ranking slide draws for a chain, and how many it leaves out in the middle.
+
+    Up to RANKED_ROWS rows are all drawn; more (the country's 34 provinces) would not be readable at five metres,
+    so the best and the worst ENDS_SHOWN by that chain's rate are drawn.
+    """
+    if len(rows) <= RANKED_ROWS:
+        return rows, 0
+    ranked = sorted(rows, key=lambda row: (row[chain]["rate"] is None, -(row[chain]["rate"] or 0)))
+    return ranked[:ENDS_SHOWN] + ranked[-ENDS_SHOWN:], len(rows) - 2 * ENDS_SHOWN
+
+
+def _ranking(figures: dict, key: str, height: int) -> None:
+    for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
+        rows, left_out = ranked_ends(figures["ranked"], chain)
+        frame = pd.DataFrame([{"name": row["name"], "rate": row[chain]["rate"], "last_year": row[chain]["last_year"],
+                               "target": (row["target"] or {}).get(chain)} for row in rows],
+                             columns=["name", "rate", "last_year", "target"])
+        line = (figures["ranking_line"] or {}).get(chain)
+        heading = label.capitalize()
+        if left_out:
+            heading += (f": {ENDS_SHOWN} {figures['ranked_by']} cao nhất và {ENDS_SHOWN} thấp nhất "
+                        f"(bỏ {left_out} ở giữa)")
+        place.markdown(f'<div class="screen-chain">{heading}</div>', unsafe_allow_html=True)
+        _chart(place, ranked_rates(frame, title=label, target=line, highlight_below_target=True), f"{key}.{chain}",
+               height - LINE_PIXELS)
+
+
+def _groups(figures: dict, key: str, height: int) -> None:
+    frame = pd.DataFrame([{"name": group["name"], "cases_rate": group["cases"]["rate"],
+                           "cases_last_year": group["cases"]["last_year"], "money_rate": group["money"]["rate"],
+                           "money_last_year": group["money"]["last_year"]} for group in figures["groups"]],
+                         columns=["name", "cases_rate", "cases_last_year", "money_rate", "money_last_year"])
+    figure = paired_rates(frame, title="")
+    # Read from afar, a bar needs its value: a 0% bar would otherwise look like a missing one.
+    figure.update_traces(texttemplate="%{y:.1f}", textposition="outside", cliponaxis=False, selector={"type": "bar"})
+    figure.update_yaxes(range=[0, 112])
+    _chart(st, figure, key, height)
+
+
+def _trend(figures: dict, key: str, height: int) -> None:
+    if not figures["trend"]:
+        st.markdown('<div class="screen-none">Năm công tác chưa có tháng nào kết thúc.</div>', unsafe_allow_html=True)
+        return
+    for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
+        frame = pd.DataFrame([{"month": month["month"], "this_year": month[chain], "last_year": month[f"last_{chain}"]}
+                              for month in figures["trend"]], columns=["month", "this_year", "last_year"])
+        place.markdown(f'<div class="screen-chain">{label.capitalize()}</div>', unsafe_allow_html=True)
+        _chart(place, trend_rates(frame, title=label, target=figures["total"][chain]["target"]), f"{key}.{chain}",
+               height - LINE_PIXELS)
+
+
+def _below_table(rows: list[dict], what: str) -> str:
+    if not rows:
+        return f'<div class="screen-none">Không có {what} nào dưới chỉ tiêu.</div>'
+    def cells(row: dict, chain: str) -> str:
+        rate, goal = row[chain], row[f"{chain}_target"]
+        below = " below" if rate is not None and rate < goal else ""
+        return f'<td class="num{below}">{format_percent(rate)}</td><td class="goal">{format_percent(goal)}</td>'
+
+    lines = "".join(f'<tr><td>{row["name"]}</td>{cells(row, "cases")}{cells(row, "money")}</tr>'
+                    for row in rows[:LISTED])
+    more = f'<div class="screen-more">và {format_count(len(rows) - LISTED)} {what} khác</div>' \
+        if len(rows) > LISTED else ""
+    return (f'<table class="screen-table"><tr><th>{what.capitalize()} ({format_count(len(rows))})</th><th>Việc</th>'
+            f'<th>Chỉ tiêu</th><th>Tiền</th><th>Chỉ tiêu</th></tr>{lines}</table>{more}')
+
+
+def _below(figures: dict, key: str, height: int) -> None:
+    if not figures["has_targets"]:
+        st.markdown('<div class="screen-none">Phạm vi đang chiếu không có chỉ tiêu giao (chỉ tiêu giao cho toàn bộ '
+                    "việc, không theo nhóm, loại bản án hay hình thức).</div>", unsafe_allow_html=True)
+        return
+    kinds = figures["below_kinds"]
+    st.markdown(f'<div class="screen-note">Tỷ lệ lũy kế so với chỉ tiêu năm của chính {kinds[0]}, {kinds[1]}; đỏ: '
+                "dưới chỉ tiêu. Xếp theo khoảng cách tới chỉ tiêu (về việc hoặc về tiền), xa nhất trước.</div>",
+                unsafe_allow_html=True)
+    for place, rows, kind in zip(st.columns(2, gap="large"), figures["below"], kinds):
+        place.markdown(_below_table(rows, kind), unsafe_allow_html=True)
+
+
+DRAWERS = (_gauges, _ranking, _groups, _trend, _below)
+
+
+def _dots(slide: int) -> None:
+    dots = "".join('<span class="here">●</span>' if index == slide else "○" for index in range(len(SLIDES)))
+    st.markdown(f'<div class="screen-dots">{dots} <span>{slide + 1}/{len(SLIDES)}</span></div>',
+                unsafe_allow_html=True)
+
+
+def show_slide(screen: Screen, settings: DisplaySettings) -> None:
+    """Draw the screen's current slide with the heading, the connection banner and the rotation indicator."""
+    if screen.figures is None:
+        st.markdown('<div class="screen-lost">Không kết nối được cơ sở dữ liệu. Màn hình tự thử lại sau mỗi '
+                    f"{settings.seconds} giây.</div>", unsafe_allow_html=True)
+        return
+    _head(screen, settings)
+    title = SLIDES[screen.slide]
+    if screen.slide == 1:
+        title = f"{screen.figures['ranked_by'].capitalize()} so với chỉ tiêu"
+    elif screen.slide == 4:
+        title = f"{' và '.join(screen.figures['below_kinds']).capitalize()} dưới chỉ tiêu"
+    st.markdown(f'<div class="screen-title">{title}</div>', unsafe_allow_html=True)
+    extra_lines = (screen.lost_since is not None) + bool(screen.notices)
+    DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}", CHART_HEIGHT - LINE_PIXELS * extra_lines)
+    _dots(screen.slide)
+
+
+def run_display() -> None:
+    """Run the display: hide Streamlit's frame, then turn and refresh the slides by themselves."""
+    through_navigation()
+    st.markdown(STYLE, unsafe_allow_html=True)
+    query = st.query_params.to_dict()
+    settings, _ = settings_from_query(query, clock.now())
+    screen = st.session_state.setdefault("display.screen", Screen())
+
+    @st.fragment(run_every=timedelta(seconds=settings.seconds))
+    def turn() -> None:
+        refresh(screen, settings, query)
+        show_slide(screen, settings)
+        screen.slide = (screen.slide + 1) % len(SLIDES)
+
+    turn()

@@ -1,0 +1,136 @@
+"""The demo province: the real report's figures, its scale, and the chain identities on it (both engines)."""
+
+import json
+from datetime import date
+
+import pytest
+
+from data_access.engine import open_engine
+from dashboard.cli import main
+from dashboard.demo.build import calibrated_province, write_demo
+from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.formatting import format_billion, rate_change
+from dashboard.metrics.narrative import report_paragraph
+from dashboard.metrics.targets import progress_against_target
+
+BUILD_DAY = date(2026, 11, 28)
+REPORT_END = date(2023, 12, 31)
+
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def province():
+    """Return the calibrated demo province, generated once per test process: the calibration is the slow part."""
+    return calibrated_province(today=BUILD_DAY)
+
+
+@pytest.fixture(scope="module")
+def demo(scratch_url, province):
+    """Yield (engine, province) of the province demo written to each engine, as build_demo writes it."""
+    engine = open_engine(scratch_url)
+    write_demo(engine, province)
+    yield engine, province
+    engine.dispose()
+
+
+def test_the_first_quarter_of_2024_shows_the_report_figures(demo):
+    engine, _ = demo
+    report = chain_report(engine, REPORT_END)
+    cases, money = report["cases"], report["money"]
+    assert report["window"] == {"start": "2023-10-01", "end": "2023-12-31"}
+    assert (cases["completed"], cases["enforceable"], cases["rate"]) == (1577, 3348, 47.10)
+    assert format_billion(money["completed"]) == "97,6 tỷ đồng"
+    assert money["rate"] == 4.91
+    last_year = report["same_period_last_year"]
+    assert last_year["window"] == {"start": "2022-10-01", "end": "2022-12-31"}
+    assert last_year["cases"]["rate"] == 45.28
+    assert rate_change(cases["rate"], last_year["cases"]["rate"]) == 1.82
+
+
+def test_the_budget_group_shows_the_report_figures(demo):
+    engine, _ = demo
+    report = chain_report(engine, REPORT_END, Scope(group="ngan_sach"))
+    cases, money = report["cases"], report["money"]
+    assert (cases["completed"], cases["enforceable"]) == (1467, 2566)
+    assert round(cases["rate"], 1) == 57.2
+    assert format_billion(money["completed"]) == "35,7 tỷ đồng"
+    assert format_billion(money["enforceable"]) == "94,1 tỷ đồng"
+    assert round(money["rate"], 1) == 37.9
+    last_year = report["same_period_last_year"]
+    assert round(rate_change(cases["rate"], last_year["cases"]["rate"]), 1) == 1.8
+    assert round(rate_change(money["rate"], last_year["money"]["rate"]), 1) == 26.7
+
+
+def test_the_command_line_prints_the_report_figures(demo, capsys):
+    engine, _ = demo
+    url = engine.url.render_as_string(hide_password=False)
+    assert main(["report", "--end", "2023-12-31", "--format", "json", "--db", url]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    cases = printed["cases"]
+    assert (cases["completed"], cases["enforceable"], cases["rate"]) == (1577, 3348, 47.1)
+    assert (printed["money"]["rate"], printed["same_period_last_year"]["cases"]["rate"]) == (4.91, 45.28)
+    assert printed["target"] == {"cases": 83.75, "money": 46.95}
+    # 47,10 / 83,75 x 100 = 56,238...; 4,91 / 46,95 x 100 = 10,457...
+    assert progress_against_target(printed) == {"cases": 56.24, "money": 10.46}
+    assert main(["report", "--end", "2023-12-31", "--db", url]) == 0
+    assert "đã thi hành xong 1.577/3.348 việc có điều kiện thi hành" in capsys.readouterr().out
+
+
+def test_the_report_paragraph_reads_like_the_provincial_report(demo):
+    engine, _ = demo
+    budget = chain_report(engine, REPORT_END, Scope(group="ngan_sach"))
+    paragraph = report_paragraph(chain_report(engine, REPORT_END), budget)
+    assert paragraph.startswith(
+        "3 tháng đầu năm công tác 2024 (tính từ 01/10/2023 đến hết 31/12/2023), các đơn vị đã thi hành xong "
+        "1.577/3.348 việc có điều kiện thi hành, tương ứng với 97,6 tỷ đồng; đạt tỷ lệ 47,10% về việc (cao hơn "
+        "1,82% so với cùng kỳ năm 2023), 4,91% về tiền")
+    assert ("giải quyết xong 1.467 việc/2.566 việc có điều kiện thi hành, giải quyết xong "
+            "35,7 tỷ đồng/94,1 tỷ đồng số tiền có điều kiện giải quyết; đạt tỷ lệ 57,17% về việc và 37,94% về tiền "
+            "(cao hơn 1,80% về việc và 26,70% về tiền so với tỷ lệ cùng kỳ năm 2023)") in paragraph
+
+
+def test_the_province_has_the_scale_of_a_real_one(demo):
+    engine, province = demo
+    assert len(province.units) == 14 and 140 <= len(province.officers) <= 170
+    full_year = chain_report(engine, date(2024, 9, 30))
+    cases, money = full_year["cases"], full_year["money"]
+    assert 7_000 <= cases["new"] <= 9_000
+    # domain.md gives 8-12 thousand; the report's first quarter implies a brought-forward stock near 4.500,
+    # which puts this province at the upper edge.
+    assert 8_000 <= cases["to_enforce"] <= 13_000
+    assert 0.6 <= cases["enforceable"] / cases["to_enforce"] <= 0.8
+    assert 70 <= cases["rate"] <= 90
+    assert money["to_enforce"] >= 1_000_000_000_000 and money["enforceable"] < money["to_enforce"] / 2
+    assert 40 <= money["rate"] <= 60
+    officers = chain_report(engine, date(2024, 9, 30), by="officer")["rows"]
+    per_officer = sorted(row["cases"]["caseload"] for row in officers)
+    assert 40 <= per_officer[len(per_officer) // 2] <= 250
+
+
+@pytest.mark.parametrize("end", [date(2023, 10, 31), date(2024, 3, 31), date(2024, 9, 30), date(2026, 10, 31)])
+def test_identities_hold_for_every_unit_row(demo, end):
+    engine, _ = demo
+    report = chain_report(engine, end, by="unit")
+    for row in report["rows"]:
+        for chain in ("cases", "money"):
+            values = row[chain]
+            assert values["caseload"] == values["brought_forward"] + values["new"]
+            assert values["to_enforce"] == values["caseload"] - values["delegated"] - values["cancelled"]
+            assert values["to_enforce"] == values["enforceable"] + values["not_enforceable"]
+            assert values["carried"] == values["enforceable"] - values["completed"] + values["not_enforceable"]
+    total = chain_report(engine, end)
+    for key in ("caseload", "enforceable", "completed", "not_enforceable"):
+        assert sum(row["cases"][key] for row in report["rows"]) == total["cases"][key]
+        assert sum(row["money"][key] for row in report["rows"]) == total["money"][key]
+
+
+def test_every_event_kind_and_group_occurs(demo):
+    _, province = demo
+    kinds = {kind for case in province.cases.values() for _, kind, _, _ in case.events}
+    assert kinds == {"thu_tien", "giam", "xong", "dinh_chi", "uy_thac", "huy_quyet_dinh", "co_dieu_kien",
+                     "chua_co_dieu_kien", "hoan", "tam_dinh_chi", "tiep_tuc", "vao_so_rieng", "ra_so_rieng",
+                     "phan_cong"}
+    groups = {group for case in province.cases.values() for group in case.groups}
+    assert groups == {"ngan_sach", "tin_dung", "bhxh", "thu_hoi_tai_san", "trong_diem"}

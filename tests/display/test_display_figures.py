@@ -1,0 +1,119 @@
+"""The display's figures: the chains engine's numbers for every slide, and figures pinned for a frozen meeting."""
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from data_access.codes import GROUPS
+from data_access.exchange.importer import import_tables
+from data_access.queries.chain_queries import dimension_names, officer_units
+from data_access.queries.pinned import pin, pinned
+from dashboard.display.figures import read_figures
+from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.targets import targets_by_code
+from dashboard.view.filters import FilterOptions, Filters
+from tests.support.edge_data import make_edge_tables
+
+DAY = date(2024, 2, 20)
+READ_AT = datetime(2024, 2, 20, 8, 5)
+
+
+@pytest.fixture
+def edge_db(db):
+    """Return the db fixture holding the edge-case agency of seed 3."""
+    import_tables(db, make_edge_tables(3))
+    return db
+
+
+def _options(engine) -> FilterOptions:
+    return FilterOptions((2024, 2023), dimension_names(engine, "unit"), DAY, dimension_names(engine, "officer"),
+                         officer_units(engine))
+
+
+def test_every_slide_holds_the_engines_figures(edge_db):
+    figures = read_figures(edge_db, Filters(2024, "nay"), _options(edge_db), DAY, READ_AT)
+    assert json.loads(json.dumps(figures)) == figures
+    assert figures["taken_at"] == "2024-02-20T08:05" and figures["end"] == "2024-02-20"
+    total = chain_report(edge_db, DAY)
+    for chain in ("cases", "money"):
+        assert figures["total"][chain] == {
+            "rate": total[chain]["rate"], "target": total["target"][chain],
+            "last_year": total["same_period_last_year"][chain]["rate"],
+            "completed": total[chain]["completed"], "enforceable": total[chain]["enforceable"]}
+    by_unit = chain_report(edge_db, DAY, by="unit")["rows"]
+    assert figures["ranked_by"] == "đơn vị" and figures["ranking_line"] == total["target"]
+    assert [(unit["key"], unit["cases"]["rate"], unit["money"]["last_year"]) for unit in figures["ranked"]] == [
+        (row["key"], row["cases"]["rate"], row["same_period_last_year"]["money"]["rate"]) for row in by_unit]
+    groups = {row["key"]: row for row in chain_report(edge_db, DAY, by="group")["rows"]}
+    assert [group["key"] for group in figures["groups"]] == [code for code in GROUPS if code in groups]
+    assert [group["money"]["rate"] for group in figures["groups"]] == [
+        groups[group["key"]]["money"]["rate"] for group in figures["groups"]]
+    months = [month["month"] for month in figures["trend"]]
+    assert months == ["10/2023", "11/2023", "12/2023", "01/2024", "đến 20/02"]
+    assert figures["trend"][-1]["cases"] == total["cases"]["rate"]
+    assert figures["trend"][2]["money"] == chain_report(edge_db, date(2023, 12, 31))["money"]["rate"]
+
+
+def test_the_below_target_lists_hold_exactly_those_under_their_own_target(edge_db):
+    figures = read_figures(edge_db, Filters(2024, "nay"), _options(edge_db), DAY, READ_AT)
+    province = chain_report(edge_db, DAY)["target"]
+    own = targets_by_code(edge_db, 2024, "don_vi")
+    names = dimension_names(edge_db, "unit")
+    expected = []
+    for row in chain_report(edge_db, DAY, by="unit")["rows"]:
+        goal = own.get(row["key"], province)
+        gaps = [row[chain]["rate"] - goal[chain] for chain in ("cases", "money") if row[chain]["rate"] is not None]
+        if min(gaps) < 0:
+            expected.append((min(gaps), names[row["key"]].replace("Thi hành án dân sự", "THADS")))
+    assert [unit["name"] for unit in figures["below"][0]] == [name for _, name in sorted(expected)]
+    officers = chain_report(edge_db, DAY, by="officer")["rows"]
+    chv = targets_by_code(edge_db, 2024, "chv")
+    assert len(figures["below"][1]) == sum(
+        any(row[chain]["rate"] is not None and row[chain]["rate"] < chv.get(row["key"], province)[chain]
+            for chain in ("cases", "money")) for row in officers) > 0
+    gaps = [row["worst_gap"] for row in figures["below"][1]]
+    assert gaps == sorted(gaps) and all(gap < 0 for gap in gaps)
+
+
+def test_a_units_screen_ranks_its_officers_against_their_own_targets(edge_db):
+    unit = chain_report(edge_db, DAY, by="unit")["rows"][0]["key"]
+    figures = read_figures(edge_db, Filters(2024, "nay", unit=unit), _options(edge_db), DAY, READ_AT)
+    officers = chain_report(edge_db, DAY, Scope(unit=unit), by="officer")["rows"]
+    own = targets_by_code(edge_db, 2024, "chv")
+    line = chain_report(edge_db, DAY, Scope(unit=unit))["target"]
+    assert figures["ranked_by"] == "chấp hành viên" and figures["ranking_line"] == line
+    assert [(row["key"], row["cases"]["rate"], row["target"]) for row in figures["ranked"]] == [
+        (row["key"], row["cases"]["rate"], own.get(row["key"], line)) for row in officers]
+    assert len(figures["below"][0]) <= 1
+
+
+def test_a_narrowed_scope_has_no_targets_and_a_month_end_no_extra_point(edge_db):
+    figures = read_figures(edge_db, Filters(2024, "2024-01-31", group="ngan_sach"), _options(edge_db), DAY, READ_AT)
+    assert not figures["has_targets"] and figures["below"][0] == figures["below"][1] == []
+    assert figures["total"]["cases"]["rate"] == chain_report(edge_db, date(2024, 1, 31),
+                                                             Scope(group="ngan_sach"))["cases"]["rate"]
+    assert figures["trend"][-1]["month"] == "01/2024"
+    assert figures["scope"] == "Toàn tỉnh, nhóm thu ngân sách nhà nước; từ 01/10/2023 đến hết 31/01/2024"
+
+
+def test_the_first_figures_pinned_for_a_view_stay(db):
+    assert pinned(db, "2026-11-28T08:00?nam=2027") is None
+    first = {"total": {"cases": {"rate": 47.1}}, "scope": "Toàn tỉnh"}
+    assert pin(db, "2026-11-28T08:00?nam=2027", first, datetime(2026, 11, 28, 8, 2)) == first
+    later = {"total": {"cases": {"rate": 48.0}}, "scope": "Toàn tỉnh"}
+    assert pin(db, "2026-11-28T08:00?nam=2027", later, datetime(2026, 11, 28, 8, 9)) == first
+    assert pin(db, "2026-11-28T09:00?nam=2027", later, datetime(2026, 11, 28, 9, 1)) == later
+
+
+def test_a_ranking_of_many_rows_draws_the_best_and_the_worst_six_by_each_chain():
+    from dashboard.display.screen import ranked_ends
+
+    rows = [{"key": f"T{index:02d}", "cases": {"rate": float(index)}, "money": {"rate": float(40 - index)}}
+            for index in range(1, 35)]
+    drawn, left_out = ranked_ends(rows, "cases")
+    assert [row["key"] for row in drawn] == ["T34", "T33", "T32", "T31", "T30", "T29",
+                                             "T06", "T05", "T04", "T03", "T02", "T01"]
+    assert left_out == 22
+    assert [row["key"] for row in ranked_ends(rows, "money")[0]][:2] == ["T01", "T02"]
+    assert ranked_ends(rows[:14], "cases") == (rows[:14], 0)

@@ -1,0 +1,95 @@
+"""The pages on a national database: toàn quốc -> tỉnh -> đơn vị -> chấp hành viên, on both engines."""
+
+from datetime import date, datetime
+
+import pytest
+
+from data_access.engine import open_engine
+from data_access.queries.chain_queries import dimension_names, officer_units, province_names, unit_provinces
+from dashboard.demo.national_build import build_national
+from dashboard.display.figures import read_figures
+from dashboard.metrics.chains import Scope, chain_report
+from dashboard.view.filters import FilterOptions, Filters
+from tests.pages.support import figures, run_page, trail
+from tests.support.databases import app_on
+
+DATA_DAY = date(2026, 11, 28)
+PERIOD = {"nam": "2026", "den": "2025-12-31"}
+END = date(2025, 12, 31)
+
+
+def _short(name: str) -> str:
+    return name.replace("Thi hành án dân sự", "THADS")
+
+
+@pytest.fixture(scope="module")
+def national_url(scratch_url):
+    engine = open_engine(scratch_url)
+    build_national(engine, size="tiny", today=DATA_DAY, workers=1)
+    engine.dispose()
+    return scratch_url
+
+
+@pytest.fixture
+def country(monkeypatch, national_url):
+    """Point the app at the tiny national database with empty caches; yield an engine on it."""
+    yield from app_on(monkeypatch, national_url)
+
+
+def test_the_units_page_of_the_country_ranks_provinces_with_their_own_targets(country):
+    app = run_page("don_vi", PERIOD)
+    assert not app.exception and app.title[0].value == "Kết quả thi hành án theo tỉnh, thành phố"
+    rows = chain_report(country, END, by="province")["rows"]
+    assert len(rows) == 3
+    bars = figures(app)[0]["data"][0]
+    assert sorted(bars["y"]) == sorted(_short(row["name"]) for row in rows)
+    table = app.dataframe[0].value
+    assert list(table["Mã"]) == [row["key"] for row in rows]
+    assert list(table["Tổng số thụ lý (việc)"]) == [row["cases"]["caseload"] for row in rows]
+    assert table["Chỉ tiêu (%) (việc)"].notna().all()
+    assert "Toàn quốc; từ 01/10/2025" in app.markdown[0].value
+
+
+def test_a_province_on_the_units_page_shows_its_units_under_a_breadcrumb(country):
+    app = run_page("don_vi", PERIOD | {"tinh": "T02"})
+    assert not app.exception and app.title[0].value == "Kết quả thi hành án theo đơn vị"
+    rows = chain_report(country, END, Scope(province="T02"), by="unit")["rows"]
+    assert {row["key"] for row in rows} <= {"T02", "T02K01", "T02K02", "T02K03"}
+    assert list(app.dataframe[0].value["Mã"]) == [row["key"] for row in rows]
+    steps = trail(app)
+    assert [label for label, _ in steps] == ["Toàn quốc", province_names(country)["T02"]]
+    assert "tinh=" not in steps[0][1] and steps[1][1] is None
+
+
+def test_the_officers_page_asks_for_a_province_first_then_lists_the_units_officers(country):
+    app = run_page("chap_hanh_vien", PERIOD)
+    assert not app.exception and not figures(app)
+    assert "chọn một tỉnh" in app.info[0].value
+    app = run_page("chap_hanh_vien", PERIOD | {"don_vi": "T01K01"})
+    assert not app.exception
+    rows = chain_report(country, END, Scope(province="T01", unit="T01K01"), by="officer")["rows"]
+    assert len(figures(app)[0]["data"][0]["y"]) + len(figures(app)[0]["data"][1]["y"]) == len(rows)
+    assert [label for label, _ in trail(app)] == ["Toàn quốc", province_names(country)["T01"],
+                                                 dimension_names(country, "unit")["T01K01"]]
+
+
+def test_the_overview_names_the_country_and_shows_its_rates(country):
+    app = run_page("overview", PERIOD)
+    assert not app.exception
+    whole = chain_report(country, END)
+    gauges = [figure["data"][0]["value"] for figure in figures(app)[:2]]
+    assert gauges == [whole["cases"]["rate"], whole["money"]["rate"]]
+    assert any("Toàn quốc; từ 01/10/2025" in item.value for item in app.markdown)
+
+
+def test_the_display_of_the_country_ranks_provinces_and_lists_provinces_and_units_below_target(country):
+    options = FilterOptions(years=(2026,), units=dimension_names(country, "unit"), today=DATA_DAY,
+                            officers=dimension_names(country, "officer"), officer_units=officer_units(country),
+                            provinces=province_names(country), unit_provinces=unit_provinces(country))
+    shown = read_figures(country, Filters(2026, "2025-12-31"), options, DATA_DAY, datetime(2026, 11, 28, 8))
+    assert shown["ranked_by"] == "tỉnh" and shown["below_kinds"] == ["tỉnh", "đơn vị"]
+    assert [row["key"] for row in shown["ranked"]] == ["T01", "T02", "T03"]
+    province = read_figures(country, Filters(2026, "2025-12-31", province="T01"), options, DATA_DAY,
+                            datetime(2026, 11, 28, 8))
+    assert province["ranked_by"] == "đơn vị"
+    assert {row["key"] for row in province["ranked"]} <= {"T01", "T01K01", "T01K02", "T01K03"}

@@ -1,0 +1,59 @@
+"""Databases for the tests: a scratch PostgreSQL database of their own, and the app pointed at a database."""
+
+import os
+import uuid
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from data_access.engine import open_engine
+
+POSTGRES_ADMIN_URL = os.environ.get("THADS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+# Only a developer may opt out of PostgreSQL; CI never sets this, so there a missing server fails the run.
+SKIP_POSTGRES = os.environ.get("THADS_SKIP_POSTGRES") == "1" and not os.environ.get("CI")
+
+
+def postgres_admin():
+    """Return an AUTOCOMMIT engine on the PostgreSQL admin database; fail (or skip, when allowed) if it is down."""
+    engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect():
+            pass
+    except Exception as error:
+        engine.dispose()
+        if SKIP_POSTGRES:
+            pytest.skip("PostgreSQL is unreachable and THADS_SKIP_POSTGRES=1")
+        pytest.fail(f"PostgreSQL at {POSTGRES_ADMIN_URL} is unreachable ({error}); the data tests need it. "
+                    "Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
+                    pytrace=False)
+    return engine
+
+
+@contextmanager
+def scratch_postgres_database():
+    """Yield the URL of a new PostgreSQL database, dropped on exit."""
+    admin = postgres_admin()
+    name = f"thads_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def app_on(monkeypatch, url):
+    """Point the app at the database at url with empty caches; yield an engine on it, caches emptied after."""
+    import streamlit as st
+
+    monkeypatch.setenv("THADS_DATABASE_URL", url)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    engine = open_engine(url)
+    yield engine
+    engine.dispose()
+    st.cache_resource.clear()
+    st.cache_data.clear()
