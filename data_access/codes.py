@@ -28,11 +28,15 @@ MONEY_EVENTS = ("thu_tien", "giam")
 TERMINAL_EVENTS = ("xong", "dinh_chi", "uy_thac", "huy_quyet_dinh")
 CLASSIFICATION_EVENTS = ("co_dieu_kien", "chua_co_dieu_kien", "hoan", "tam_dinh_chi", "tiep_tuc")
 LEDGER_EVENTS = ("vao_so_rieng", "ra_so_rieng")
-EVENT_TYPES = ("phan_cong",) + CLASSIFICATION_EVENTS + LEDGER_EVENTS + MONEY_EVENTS + TERMINAL_EVENTS
+# A verification of the debtor's conditions: recorded on the case's timeline, with no change of state.
+VERIFICATION_EVENT = "xac_minh"
+EVENT_TYPES = (("phan_cong",) + CLASSIFICATION_EVENTS + (VERIFICATION_EVENT,) + LEDGER_EVENTS + MONEY_EVENTS
+               + TERMINAL_EVENTS)
 
 # Order in which events of one day apply (domain.md section 3); equal ranks keep file order.
 EVENT_DAY_ORDER = {kind: rank for rank, kinds in enumerate((
-    ("phan_cong",), CLASSIFICATION_EVENTS, LEDGER_EVENTS, ("giam",), ("thu_tien",), TERMINAL_EVENTS,
+    ("phan_cong",), CLASSIFICATION_EVENTS + (VERIFICATION_EVENT,), LEDGER_EVENTS, ("giam",), ("thu_tien",),
+    TERMINAL_EVENTS,
 )) for kind in kinds}
 
 HOAN_POINTS = tuple("abcdefgh")

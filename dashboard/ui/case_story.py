@@ -19,6 +19,7 @@ EVENT_LABELS = {
     "hoan": "Hoãn thi hành án",
     "tam_dinh_chi": "Tạm đình chỉ thi hành án",
     "tiep_tuc": "Tiếp tục thi hành án",
+    "xac_minh": "Xác minh điều kiện thi hành án",
     "vao_so_rieng": "Chuyển sổ theo dõi riêng",
     "ra_so_rieng": "Khôi phục từ sổ theo dõi riêng",
     "phan_cong": "Phân công chấp hành viên",

@@ -14,6 +14,9 @@ _CLASSIFIED_STATE = {
     "tiep_tuc": codes.STATE_IN_PROGRESS,
 }
 _LEDGER_ENTRY_FROM = (codes.STATE_DEFERRED, codes.STATE_SUSPENDED, codes.STATE_NOT_ENFORCEABLE)
+# While in the separate ledger a case may be reassigned, classified, verified or restored; a second entry breaks
+# the ledger-entry rule; money and terminal events must wait for the restore.
+_ALLOWED_IN_LEDGER = ("phan_cong", *codes.CLASSIFICATION_EVENTS, codes.VERIFICATION_EVENT, *codes.LEDGER_EVENTS)
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,19 @@ class _Replay:
         self.decided_on = decided_on
         self.amount = amount
         self.officer = officer
-        self.status = codes.STATE_IN_PROGRESS
+        # The classification and the ledger are kept apart: a classification made while the case is in the ledger
+        # waits there and applies once the case is restored (domain.md section 3).
+        self.classification = codes.STATE_IN_PROGRESS
+        self.in_ledger = False
         self.collected = 0
         self.reduced = 0
         self.exit_event: Event | None = None
         self.breaches: list[RuleBreach] = []
+
+    @property
+    def status(self) -> str:
+        """Return the state the chains count: the ledger while in it, else the classification or the exit."""
+        return codes.STATE_LEDGER if self.in_ledger else self.classification
 
     def snapshot(self) -> tuple:
         """Return the state that spans record: status, officer, collected, reduced."""
@@ -99,8 +110,7 @@ class _Replay:
                             f"sự kiện sau khi việc đã kết thúc ({self.exit_event.kind} ngày "
                             f"{self.exit_event.on:%d/%m/%Y}, dòng {self.exit_event.line})")
             return
-        in_ledger = self.status == codes.STATE_LEDGER
-        if in_ledger and event.kind not in ("phan_cong", "vao_so_rieng", "ra_so_rieng"):
+        if self.in_ledger and event.kind not in _ALLOWED_IN_LEDGER:
             self.breach(event, "in_ledger",
                         f"việc đang ở sổ theo dõi riêng; phải khôi phục (ra_so_rieng) trước sự kiện {event.kind}")
             return
@@ -108,26 +118,32 @@ class _Replay:
             self.officer = event.detail
         elif event.kind == "hoan":
             point = event.detail.lower()
-            self.status = codes.STATE_DEFERRED_C if point == codes.HOAN_ENFORCEABLE_POINT else codes.STATE_DEFERRED
+            deferred_c = point == codes.HOAN_ENFORCEABLE_POINT
+            self.classification = codes.STATE_DEFERRED_C if deferred_c else codes.STATE_DEFERRED
         elif event.kind in _CLASSIFIED_STATE:
-            self.status = _CLASSIFIED_STATE[event.kind]
+            self.classification = _CLASSIFIED_STATE[event.kind]
         elif event.kind == "vao_so_rieng":
-            if self.status in _LEDGER_ENTRY_FROM:
-                self.status = codes.STATE_LEDGER
-            else:
-                self.breach(event, "ledger_entry",
-                            "chỉ chuyển sổ theo dõi riêng khi việc đang chưa có điều kiện thi hành "
-                            f"(trạng thái hiện tại: {codes.STATE_LABELS[self.status]})")
+            self._enter_ledger(event)
         elif event.kind == "ra_so_rieng":
-            if in_ledger:
-                self.status = codes.STATE_NOT_ENFORCEABLE
+            if self.in_ledger:
+                self.in_ledger = False
             else:
                 self.breach(event, "ledger_exit", "khôi phục từ sổ theo dõi riêng khi việc không ở sổ đó")
         elif event.kind in codes.MONEY_EVENTS:
             self._apply_money(event)
-        else:
-            self.status = codes.TERMINAL_STATES[event.kind]
+        elif event.kind in codes.TERMINAL_EVENTS:
+            self.classification = codes.TERMINAL_STATES[event.kind]
             self.exit_event = event
+
+    def _enter_ledger(self, event: Event) -> None:
+        if self.in_ledger:
+            self.breach(event, "ledger_entry", "việc đã ở sổ theo dõi riêng; không chuyển sổ lần nữa")
+        elif self.classification in _LEDGER_ENTRY_FROM:
+            self.in_ledger = True
+        else:
+            self.breach(event, "ledger_entry",
+                        "chỉ chuyển sổ theo dõi riêng khi việc đang chưa có điều kiện thi hành "
+                        f"(trạng thái hiện tại: {codes.STATE_LABELS[self.classification]})")
 
     def _apply_money(self, event: Event) -> None:
         amount = event.amount or 0

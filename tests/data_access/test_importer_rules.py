@@ -124,8 +124,10 @@ BROKEN = [
                          ev("V1", "2023-09-01", "dinh_chi")),
                  ("su_kien.csv", 4, "in_ledger"), id="in-ledger-terminal"),
     pytest.param(_events(ev("V1", "2023-07-01", "chua_co_dieu_kien"), ev("V1", "2023-08-01", "vao_so_rieng"),
-                         ev("V1", "2023-09-01", "co_dieu_kien")),
-                 ("su_kien.csv", 4, "in_ledger"), id="in-ledger-classification"),
+                         ev("V1", "2023-09-01", "co_dieu_kien"), ev("V1", "2023-09-02", "giam", M)),
+                 ("su_kien.csv", 5, "in_ledger"), id="in-ledger-reduction-after-classification"),
+    pytest.param(_events(ev("V1", "2023-07-01", "xac_minh", detail="x")), ("su_kien.csv", 2, "detail"),
+                 id="verification-detail"),
     pytest.param(tables(units=UNITS[:2] + (unit("H02", "Chi cục THADS huyện Tây", "huyen", "X99"),)),
                  ("don_vi.csv", 4, "parent"), id="parent-unknown"),
 ]
@@ -160,6 +162,26 @@ def test_a_day_order_that_settles_every_rule_is_accepted(db):
         ev("V1", "2023-11-01", "xong"), ev("V1", "2023-11-01", "thu_tien", 10 * M),
     ))
     assert chain_report(db, END)["cases"]["done"] == 1
+
+
+@pytest.mark.parametrize(("classified", "detail", "expected_state"), [
+    pytest.param("co_dieu_kien", "", "in_progress", id="restored-and-enforceable"),
+    pytest.param("hoan", "c", "deferred_c", id="restored-and-deferred-c"),
+    pytest.param("chua_co_dieu_kien", "", "not_enforceable", id="restored-and-not-enforceable"),
+])
+def test_a_classification_in_the_separate_ledger_is_accepted_and_applies_at_the_restore(db, classified, detail,
+                                                                                       expected_state):
+    # the rows of a real export: the restore is written before the classification of the same day
+    import_tables(db, _events(
+        ev("V1", "2023-06-10", "hoan", detail="a"), ev("V1", "2023-06-24", "vao_so_rieng"),
+        ev("V1", "2023-11-18", "ra_so_rieng"), ev("V1", "2023-11-18", classified, detail=detail),
+    ))
+    cases = chain_report(db, END)["cases"]
+    # in the ledger on 30/9: not brought forward; restored in the window: new, in the bucket of its classification
+    assert (cases["brought_forward"], cases["new"]) == (0, 1)
+    buckets = {"in_progress": cases["in_progress"], "deferred_c": cases["deferred_c"]}
+    assert buckets == {key: int(key == expected_state) for key in buckets}
+    assert cases["not_enforceable"] == int(expected_state == "not_enforceable")
 
 
 def test_every_issue_is_listed_not_only_the_first(db):

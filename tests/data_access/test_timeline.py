@@ -98,9 +98,75 @@ def test_each_classification_gives_its_state():
         _span("2023-08-10", "2023-08-15", "ledger"),
         # reassigning a case in the separate ledger is allowed
         _span("2023-08-15", "2023-09-01", "ledger", "C04"),
-        # restored, it stays not enforceable until classified again
-        _span("2023-09-01", "2023-09-10", "not_enforceable", "C04"),
+        # restored, it keeps its last classification until classified again
+        _span("2023-09-01", "2023-09-10", "suspended", "C04"),
         _span("2023-09-10", None, "in_progress", "C04"),
+    )
+
+
+def test_restored_and_classified_enforceable_the_same_day_ends_the_day_in_progress():
+    # file order puts the restore first; the day order applies the classification first, still in the ledger
+    timeline, breaches = _replay(
+        _event(2, "2023-07-01", "chua_co_dieu_kien"), _event(3, "2023-07-02", "vao_so_rieng"),
+        _event(4, "2023-08-01", "ra_so_rieng"), _event(5, "2023-08-01", "co_dieu_kien"),
+    )
+    assert breaches == []
+    assert [event.line for event in timeline.events] == [2, 3, 5, 4]
+    assert timeline.spans == (
+        _span("2023-06-01", "2023-07-01", "in_progress"),
+        _span("2023-07-01", "2023-07-02", "not_enforceable"),
+        _span("2023-07-02", "2023-08-01", "ledger"),
+        _span("2023-08-01", None, "in_progress"),
+    )
+
+
+def test_a_classification_in_the_ledger_waits_there_and_applies_on_restore():
+    timeline, breaches = _replay(
+        _event(2, "2023-07-01", "hoan", detail="a"), _event(3, "2023-07-02", "vao_so_rieng"),
+        _event(4, "2023-07-10", "co_dieu_kien"), _event(5, "2023-07-20", "chua_co_dieu_kien"),
+        _event(6, "2023-07-25", "xac_minh"),
+        _event(7, "2023-09-01", "ra_so_rieng"),
+    )
+    assert breaches == []
+    # still in the ledger after each classification: no span changes until the restore
+    assert timeline.spans == (
+        _span("2023-06-01", "2023-07-01", "in_progress"),
+        _span("2023-07-01", "2023-07-02", "deferred"),
+        _span("2023-07-02", "2023-09-01", "ledger"),
+        _span("2023-09-01", None, "not_enforceable"),
+    )
+
+
+def test_a_deferral_on_point_c_in_the_ledger_makes_the_restored_case_enforceable():
+    timeline, breaches = _replay(
+        _event(2, "2023-07-01", "tam_dinh_chi"), _event(3, "2023-07-02", "vao_so_rieng"),
+        _event(4, "2023-07-10", "hoan", detail="c"),
+        _event(5, "2023-09-01", "ra_so_rieng"), _event(6, "2023-09-20", "thu_tien", M),
+    )
+    assert breaches == []
+    assert timeline.spans == (
+        _span("2023-06-01", "2023-07-01", "in_progress"),
+        _span("2023-07-01", "2023-07-02", "suspended"),
+        _span("2023-07-02", "2023-09-01", "ledger"),
+        _span("2023-09-01", "2023-09-20", "deferred_c"),
+        _span("2023-09-20", None, "deferred_c", collected=M),
+    )
+
+
+def test_a_verification_changes_no_state_in_or_out_of_the_ledger():
+    timeline, breaches = _replay(
+        _event(2, "2023-06-01", "xac_minh"), _event(3, "2023-07-01", "chua_co_dieu_kien"),
+        _event(4, "2023-07-01", "xac_minh"), _event(5, "2023-07-02", "vao_so_rieng"),
+        _event(6, "2023-08-01", "xac_minh"), _event(7, "2023-09-01", "ra_so_rieng"),
+        _event(8, "2023-09-01", "xac_minh"),
+    )
+    assert breaches == []
+    assert len(timeline.events) == 7
+    assert timeline.spans == (
+        _span("2023-06-01", "2023-07-01", "in_progress"),
+        _span("2023-07-01", "2023-07-02", "not_enforceable"),
+        _span("2023-07-02", "2023-09-01", "ledger"),
+        _span("2023-09-01", None, "not_enforceable"),
     )
 
 
@@ -176,7 +242,11 @@ BREACHES = [
     pytest.param([_event(2, "2023-07-01", "chua_co_dieu_kien"), _event(3, "2023-07-02", "vao_so_rieng"),
                   _event(4, "2023-07-03", "xong")], [(4, "in_ledger")], id="in-ledger-terminal"),
     pytest.param([_event(2, "2023-07-01", "chua_co_dieu_kien"), _event(3, "2023-07-02", "vao_so_rieng"),
-                  _event(4, "2023-07-03", "tiep_tuc")], [(4, "in_ledger")], id="in-ledger-classification"),
+                  _event(4, "2023-07-03", "thu_tien", M)], [(4, "in_ledger")], id="in-ledger-collection"),
+    pytest.param([_event(2, "2023-07-01", "co_dieu_kien"), _event(3, "2023-07-01", "vao_so_rieng")],
+                 [(3, "ledger_entry")], id="ledger-entry-after-same-day-upgrade"),
+    pytest.param([_event(2, "2023-07-01", "xong"), _event(3, "2023-07-05", "xac_minh")],
+                 [(3, "event_after_terminal")], id="verification-after-terminal"),
     pytest.param([_event(2, "2023-05-01", "thu_tien", M), _event(3, "2023-07-01", "xong"),
                   _event(4, "2023-07-02", "hoan", detail="a"), _event(5, "2023-07-03", "dinh_chi")],
                  [(2, "event_before_decision"), (4, "event_after_terminal"), (5, "second_terminal")],

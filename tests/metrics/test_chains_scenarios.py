@@ -89,6 +89,45 @@ def test_new_counts_decisions_and_restores_from_the_ledger_once(db):
     }
 
 
+def test_classifications_made_in_the_ledger_apply_once_the_case_is_restored(db):
+    got = report_on(db, "2023-12-31", [
+        case("L1", "2023-03-01", 50 * M),
+        case("L2", "2023-02-01", 30 * M),
+        case("L3", "2023-01-01", 40 * M),
+        case("L4", "2023-06-01", 25 * M),
+        case("L5", "2023-10-05", 12 * M),
+    ], [
+        ev("L1", "2023-04-01", "chua_co_dieu_kien"), ev("L1", "2023-05-01", "vao_so_rieng"),
+        ev("L1", "2023-11-10", "ra_so_rieng"), ev("L1", "2023-11-10", "co_dieu_kien"),
+        ev("L1", "2023-12-01", "thu_tien", 20 * M),
+        ev("L2", "2023-03-01", "tam_dinh_chi"), ev("L2", "2023-04-01", "vao_so_rieng"),
+        ev("L2", "2023-10-15", "chua_co_dieu_kien"), ev("L2", "2023-11-20", "ra_so_rieng"),
+        ev("L3", "2023-02-01", "thu_tien", 10 * M), ev("L3", "2023-03-01", "hoan", detail="a"),
+        ev("L3", "2023-06-01", "vao_so_rieng"), ev("L3", "2023-10-20", "hoan", detail="c"),
+        ev("L3", "2023-12-10", "ra_so_rieng"),
+        ev("L4", "2023-07-01", "chua_co_dieu_kien"), ev("L4", "2023-08-01", "vao_so_rieng"),
+        ev("L4", "2023-11-01", "co_dieu_kien"),
+        ev("L5", "2023-10-06", "hoan", detail="b"), ev("L5", "2023-10-07", "vao_so_rieng"),
+        ev("L5", "2023-10-20", "tiep_tuc"),
+    ])
+    # new: L1, L2, L3 restored in W (each in the ledger on 30/9) and L5 decided in W; L4 is never restored
+    # in progress: L1, restored and classified enforceable the same day; hoãn c: L3, deferred on point c in the
+    # ledger; not enforceable: L2 (chưa có điều kiện in the ledger) and L5 (resumed, but still in the ledger)
+    assert got["cases"] == {
+        "brought_forward": 0, "new": 4, "caseload": 4, "delegated": 0, "cancelled": 0, "to_enforce": 4,
+        "done": 0, "terminated": 0, "in_progress": 1, "deferred_c": 1, "not_enforceable": 2, "enforceable": 2,
+        "completed": 0, "rate": 0.0, "carried": 4,
+    }
+    # new: L1 50 + L2 30 + L3 40 - 10 collected = 30 + L5 12; done: L1's 20 collected in W
+    # in progress L1 30, hoãn c L3 30, not enforceable L2 30 + L5 12; rate 20 / (20 + 30 + 30) = 25%
+    assert got["money"] == {
+        "brought_forward": 0, "new": 122 * M, "caseload": 122 * M, "delegated": 0, "cancelled": 0,
+        "to_enforce": 122 * M, "done": 20 * M, "terminated": 0, "reduced": 0, "in_progress": 30 * M,
+        "deferred_c": 30 * M, "not_enforceable": 42 * M, "enforceable": 80 * M, "completed": 20 * M, "rate": 25.0,
+        "carried": 102 * M,
+    }
+
+
 def test_delegated_and_cancelled_cases_are_deducted_unless_money_was_collected(db):
     got = report_on(db, "2023-12-31", [
         case("D1", "2023-06-01", 40 * M),

@@ -11,7 +11,7 @@ from tests.support.oracle import oracle_report
 from tests.support.oracle_replay import work_year
 
 SEEDS = (11, 29)
-
+CLASSIFYING = {"co_dieu_kien", "chua_co_dieu_kien", "hoan", "tam_dinh_chi", "tiep_tuc"}
 
 
 def _edge_counts(tables: dict) -> Counter:
@@ -36,7 +36,8 @@ def _edge_counts(tables: dict) -> Counter:
             counts["reassign, collect and close one day"] += {"phan_cong", "thu_tien", "xong"} <= set(kinds)
             counts["classify and collect one day"] += {"co_dieu_kien", "thu_tien"} <= set(kinds)
             counts["ledger in and out one day"] += {"vao_so_rieng", "ra_so_rieng"} <= set(kinds)
-        collected, entered, restores, was_restored = 0, None, Counter(), False
+            counts["restored and classified one day"] += "ra_so_rieng" in kinds and bool(CLASSIFYING & set(kinds))
+        collected, entered, restores, was_restored, in_ledger = 0, None, Counter(), False, False
         for event in ordered:
             kind, day = event["loai"], date.fromisoformat(event["ngay"])
             counts[kind if kind != "hoan" else ("hoan c" if event["chi_tiet"] == "c" else "hoan other")] += 1
@@ -47,10 +48,13 @@ def _edge_counts(tables: dict) -> Counter:
             if kind == "uy_thac":
                 counts["delegated after a collection" if collected else "delegated without collection"] += 1
                 counts["delegated on a collection day"] += "thu_tien" in by_day[event["ngay"]]
+            if kind in CLASSIFYING or kind == "xac_minh":
+                counts[f"{'classified' if kind in CLASSIFYING else 'verified'} in the ledger"] += in_ledger
             if kind == "vao_so_rieng":
                 counts["re-entered the ledger"] += was_restored
-                entered = day
+                entered, in_ledger = day, True
             if kind == "ra_so_rieng":
+                in_ledger = False
                 counts["restored in a later work-year"] += work_year(day) > work_year(entered)
                 restores[work_year(day)] += 1
                 was_restored = True
@@ -70,7 +74,8 @@ def test_edge_data_is_valid_and_dense(seed):
         "hoan c", "hoan other", "tam_dinh_chi", "tiep_tuc", "chua_co_dieu_kien", "giam", "dinh_chi",
         "huy_quyet_dinh", "delegated after a collection", "delegated without collection",
         "delegated on a collection day", "fully collected, open past that day", "re-entered the ledger",
-        "restored in a later work-year", "restored twice in one work-year")}
+        "restored in a later work-year", "restored twice in one work-year", "restored and classified one day",
+        "classified in the ledger", "verified in the ledger", "xac_minh")}
     assert min(rare.values()) >= 3, rare
     ordered = tables["su_kien"].sort_values(["ma_viec", "ngay"], kind="stable")
     assert not ordered.index.equals(tables["su_kien"].index), "event rows must not come in date order"

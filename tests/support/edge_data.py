@@ -34,7 +34,7 @@ TERMINALS = ("xong", "dinh_chi", "uy_thac", "huy_quyet_dinh")
 ENFORCEABLE = ("in_progress", "deferred_c")
 # Same-day rows of equal rank apply in file order, so the shuffle must keep their relative order.
 DAY_RANK = {"phan_cong": 0, "co_dieu_kien": 1, "chua_co_dieu_kien": 1, "hoan": 1, "tam_dinh_chi": 1,
-            "tiep_tuc": 1, "vao_so_rieng": 2, "ra_so_rieng": 2, "giam": 3, "thu_tien": 4,
+            "tiep_tuc": 1, "xac_minh": 1, "vao_so_rieng": 2, "ra_so_rieng": 2, "giam": 3, "thu_tien": 4,
             "xong": 5, "dinh_chi": 5, "uy_thac": 5, "huy_quyet_dinh": 5}
 
 
@@ -129,16 +129,20 @@ class _Simulation:
     def _ledger(self, day: date) -> None:
         if self.in_ledger:
             if self.rng.random() < 0.45:
-                self.in_ledger, self.standing = False, "restored"
+                self.in_ledger = False
                 self._emit(day, "ra_so_rieng")
-                if self.rng.random() < 0.15:
+                if self.rng.random() < 0.35:
+                    # Restored and classified the same day: the file lists the restore first, the day order
+                    # applies the classification first, while the case is still in the ledger.
+                    self._classify(day)
+                if self.standing not in ENFORCEABLE and self.rng.random() < 0.15:
                     self.in_ledger = True
                     self._emit(day, "vao_so_rieng")
         elif self.standing not in ENFORCEABLE and self.rng.random() < 0.35:
             self.in_ledger = True
             self._emit(day, "vao_so_rieng")
             if self.rng.random() < 0.15:
-                self.in_ledger, self.standing = False, "restored"
+                self.in_ledger = False
                 self._emit(day, "ra_so_rieng")
 
     def _collect(self, day: date, kind: str, chance: float, full_chance: float) -> None:
@@ -185,7 +189,9 @@ class _Simulation:
             return
         if rng.random() < 0.12:
             self._reassign(day)
-        if not self.in_ledger:
+        if rng.random() < 0.1:
+            self._emit(day, "xac_minh")
+        if not self.in_ledger or rng.random() < 0.3:
             for _ in range(rng.choice((0, 0, 1, 1, 1, 2))):
                 self._classify(day)
         self._ledger(day)

@@ -17,14 +17,13 @@ SCOPE_FIELDS = ("unit", "officer", "group", "judgment_type", "mode")
 # domain.md section 3: events of one day apply in this order; equal ranks keep file order.
 _DAY_RANK = {
     "phan_cong": 0,
-    "co_dieu_kien": 1, "chua_co_dieu_kien": 1, "hoan": 1, "tam_dinh_chi": 1, "tiep_tuc": 1,
+    "co_dieu_kien": 1, "chua_co_dieu_kien": 1, "hoan": 1, "tam_dinh_chi": 1, "tiep_tuc": 1, "xac_minh": 1,
     "vao_so_rieng": 2, "ra_so_rieng": 2,
     "giam": 3,
     "thu_tien": 4,
     "xong": 5, "dinh_chi": 5, "uy_thac": 5, "huy_quyet_dinh": 5,
 }
 _TERMINALS = ("xong", "dinh_chi", "uy_thac", "huy_quyet_dinh")
-_CLASSIFICATIONS = ("co_dieu_kien", "chua_co_dieu_kien", "hoan", "tam_dinh_chi", "tiep_tuc")
 
 # What one case can add to a window before any derivation; money also has "reduced".
 BUCKETS = ("brought_forward", "new", "delegated", "cancelled", "done", "terminated", "in_progress", "deferred_c",
@@ -75,7 +74,7 @@ def rate_percent(numerator: int, denominator: int) -> float | None:
 class DayState:
     """What is true of a case after every event dated on or before one day."""
     officer: str
-    standing: str  # in_progress | deferred_c | deferred | suspended | not_yet | restored
+    standing: str  # the last classification: in_progress | deferred_c | deferred | suspended | not_yet
     in_ledger: bool
     collected: int
     reduced: int
@@ -118,8 +117,10 @@ def _apply(case_code: str, amount: int, state: DayState, event: dict) -> DayStat
     kind = event["kind"]
     if state.terminal is not None:
         raise InvalidData(f"{case_code} {event['day']}: {kind} after the terminal event")
-    if state.in_ledger and (kind in _CLASSIFICATIONS or kind in _TERMINALS or kind in ("thu_tien", "giam")):
+    if state.in_ledger and (kind in _TERMINALS or kind in ("thu_tien", "giam")):
         raise InvalidData(f"{case_code} {event['day']}: {kind} while in the separate ledger")
+    if kind == "xac_minh":
+        return state
     if kind == "phan_cong":
         return replace(state, officer=event["detail"])
     if kind in ("co_dieu_kien", "tiep_tuc"):
@@ -137,7 +138,7 @@ def _apply(case_code: str, amount: int, state: DayState, event: dict) -> DayStat
     if kind == "ra_so_rieng":
         if not state.in_ledger:
             raise InvalidData(f"{case_code} {event['day']}: ra_so_rieng outside the ledger")
-        return replace(state, in_ledger=False, standing="restored")
+        return replace(state, in_ledger=False)
     if kind in ("giam", "thu_tien"):
         collected = state.collected + (event["amount"] if kind == "thu_tien" else 0)
         reduced = state.reduced + (event["amount"] if kind == "giam" else 0)
