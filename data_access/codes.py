@@ -85,3 +85,10 @@ EXCHANGE_COLUMNS = {
     "su_kien": ("ma_viec", "ngay", "loai", "so_tien", "chi_tiet"),
     "chi_tieu": ("nam", "pham_vi", "ma", "ty_le_viec", "ty_le_tien"),
 }
+# Columns viec.csv may carry after its required ones, each present or absent as a whole, with the field they fill.
+OPTIONAL_CASE_COLUMNS = {
+    "nguoi_phai_thi_hanh": "debtor",
+    "nguoi_duoc_thi_hanh": "creditor",
+    "ban_an_so": "judgment_no",
+    "toa_an": "court",
+}

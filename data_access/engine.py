@@ -4,7 +4,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError
 
@@ -88,6 +88,7 @@ def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine
             metadata.create_all(engine)
             # create_all adds the indexes of new tables only; a database made by an earlier version gains its
             # later indexes here (once: a large table takes a moment to index).
+            _add_missing_columns(engine)
             for table in metadata.sorted_tables:
                 for index in table.indexes:
                     index.create(engine, checkfirst=True)
@@ -98,6 +99,19 @@ def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine
         except Exception as error:  # any driver error here means the database is unusable
             raise DatabaseUnavailable(describe_connection_error(engine, error)) from error
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add to an earlier version's tables the optional columns it lacks (each later column is nullable)."""
+    inspector = inspect(engine)
+    quote = engine.dialect.identifier_preparer.quote
+    with engine.begin() as connection:
+        for table in metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.nullable:
+                    connection.execute(text(f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(column.name)} "
+                                            f"{column.type.compile(engine.dialect)}"))
 
 
 def describe_connection_error(engine: Engine, error: Exception) -> str:

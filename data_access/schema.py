@@ -37,6 +37,11 @@ cases = Table(
     Column("judgment_type", String(32), nullable=False),
     Column("mode", String(16), nullable=False),
     Column("amount", BigInteger, nullable=False),
+    # The optional columns of viec.csv (domain.md section 7): the parties, the court's judgment and the court.
+    Column("debtor", String(200)),
+    Column("creditor", String(200)),
+    Column("judgment_no", String(100)),
+    Column("court", String(200)),
     # Facts of the terminal event, if any; collected and reduced at exit are the last state's.
     Column("exit_on", Date),
     Column("exit_kind", String(16)),

@@ -7,7 +7,8 @@ from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from data_access import codes
-from data_access.exchange.files import ImportIssue, ImportRejected, read_source
+from data_access.exchange.files import ImportIssue, ImportRejected
+from data_access.exchange.reading import read_source
 from data_access.exchange.timeline import Timeline, replay
 from data_access.exchange.validation import (
     Batch, KnownCodes, check_columns, check_unit_parents, parse_cases, parse_events, parse_officers,
@@ -149,6 +150,7 @@ def _replace_cases(connection: Connection, batch: Batch, timelines: dict[str, Ti
         timeline = timelines[code]
         case_rows.append((case_id, code, case["decision_no"], case["decided_on"], case["unit_code"],
                           case["officer_code"], case["judgment_type"], case["mode"], case["amount"],
+                          *(case[field] for field in codes.OPTIONAL_CASE_COLUMNS.values()),
                           timeline.exit_on, timeline.exit_kind, timeline.exit_collected_any))
         group_rows += [(case_id, group) for group in case["groups"]]
         event_rows += [(case_id, seq, event.on, event.kind, event.amount, event.detail or None)
@@ -156,8 +158,8 @@ def _replace_cases(connection: Connection, batch: Batch, timelines: dict[str, Ti
         state_rows += [(case_id, span.valid_from, span.valid_to, span.status, span.officer, span.collected,
                         span.reduced) for span in timeline.spans]
     _bulk_insert(connection, cases, ("id", "code", "decision_no", "decided_on", "unit_code", "officer_code",
-                                     "judgment_type", "mode", "amount", "exit_on", "exit_kind",
-                                     "exit_collected_any"), case_rows)
+                                     "judgment_type", "mode", "amount", *codes.OPTIONAL_CASE_COLUMNS.values(),
+                                     "exit_on", "exit_kind", "exit_collected_any"), case_rows)
     _bulk_insert(connection, case_groups, ("case_id", "group_code"), group_rows)
     _bulk_insert(connection, events, ("case_id", "seq", "occurred_on", "kind", "amount", "detail"), event_rows)
     _bulk_insert(connection, case_states, ("case_id", "valid_from", "valid_to", "status", "officer_code",

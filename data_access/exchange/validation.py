@@ -2,18 +2,17 @@
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import pandas as pd
 
 from data_access import codes
-from data_access.exchange.files import ImportIssue, file_name, table_lines
+from data_access.exchange.cells import PLAUSIBLE_DAYS, Rows
+from data_access.exchange.files import ImportIssue, file_name
 from data_access.exchange.timeline import Event
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INTEGER = re.compile(r"^\d+$")
-_CODE = re.compile(r"^[A-Za-z0-9_.\-/]+$")
+# A rate in ASCII digits with an optional decimal point or comma: Decimal() would also read "٥٠" and "1e2".
+_RATE = re.compile(r"[0-9]{1,3}([.,][0-9]+)?")
 
 
 @dataclass
@@ -39,94 +38,22 @@ class KnownCodes:
     provinces: frozenset[str] = frozenset()
 
 
-class _Rows:
-    """Iterates a table's rows as dicts with their line, and collects issues against that file."""
-
-    def __init__(self, stem: str, frame: pd.DataFrame, issues: list[ImportIssue]):
-        self.file = file_name(stem)
-        self.frame = frame
-        self.issues = issues
-        self.line = 1
-
-    def __iter__(self):
-        columns = list(self.frame.columns)
-        for line, values in zip(table_lines(self.frame), self.frame.itertuples(index=False, name=None)):
-            self.line = line
-            yield dict(zip(columns, ("" if value is None else str(value).strip() for value in values)))
-
-    def issue(self, rule: str, message: str) -> None:
-        """Record an issue against the current line."""
-        self.issues.append(ImportIssue(self.file, self.line, rule, message))
-
-    def required(self, row: dict, column: str) -> str | None:
-        """Return a non-empty value, or None after recording it missing."""
-        value = row[column]
-        if value == "":
-            self.issue("required", f"thiếu giá trị cột {column}")
-            return None
-        return value
-
-    def code(self, row: dict, column: str, allowed, what: str) -> str | None:
-        """Return a value from the allowed codes, or None after recording it unknown."""
-        value = self.required(row, column)
-        if value is not None and value not in allowed:
-            self.issue("code", f"{what} không hợp lệ: '{value}' (cột {column})")
-            return None
-        return value
-
-    def identifier(self, row: dict, column: str) -> str | None:
-        """Return an ASCII code, or None after recording it malformed."""
-        value = self.required(row, column)
-        if value is not None and not _CODE.match(value):
-            self.issue("code", f"mã '{value}' (cột {column}) chỉ được gồm chữ, số và các dấu _ . - / không dấu")
-            return None
-        return value
-
-    def day(self, row: dict, column: str) -> date | None:
-        """Return an ISO date, or None after recording it malformed."""
-        value = self.required(row, column)
-        if value is None:
-            return None
-        try:
-            if not _ISO_DATE.match(value):
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
-            self.issue("date", f"ngày '{value}' (cột {column}) không đúng dạng YYYY-MM-DD")
-            return None
-
-    def whole_amount(self, row: dict, column: str, *, positive: bool = False) -> int | None:
-        """Return a whole number of đồng, or None after recording it malformed."""
-        value = self.required(row, column)
-        if value is None:
-            return None
-        if not _INTEGER.match(value) or (positive and int(value) == 0):
-            kind = "số nguyên dương" if positive else "số nguyên không âm"
-            self.issue("amount", f"số tiền '{value}' (cột {column}) phải là {kind} (đồng)")
-            return None
-        return int(value)
-
-    def unique(self, seen: set, key, what: str) -> bool:
-        """Return whether a key is new in the file, recording a duplicate otherwise."""
-        if key in seen:
-            self.issue("duplicate", f"{what} '{key}' xuất hiện hơn một lần trong tệp")
-            return False
-        seen.add(key)
-        return True
-
-
 def check_columns(stem: str, frame: pd.DataFrame) -> list[ImportIssue]:
     """Return an issue when a table's header is not exactly the columns of the exchange format."""
     expected = list(codes.EXCHANGE_COLUMNS[stem])
-    if list(frame.columns) == expected:
+    header = list(map(str, frame.columns))
+    optional = list(codes.OPTIONAL_CASE_COLUMNS) if stem == "viec" else []
+    extra = header[len(expected):]
+    if header[:len(expected)] == expected and set(extra) <= set(optional) and len(set(extra)) == len(extra):
         return []
+    allowed = f" (có thể thêm sau đó: {','.join(optional)})" if optional else ""
     return [ImportIssue(file_name(stem), 1, "columns",
-                        f"tiêu đề phải là: {','.join(expected)} (nhận được: {','.join(map(str, frame.columns))})")]
+                        f"tiêu đề phải là: {','.join(expected)}{allowed} (nhận được: {','.join(header)})")]
 
 
 def parse_units(frame: pd.DataFrame, batch: Batch, issues: list[ImportIssue]) -> None:
     """Fill batch.units from don_vi rows, recording issues."""
-    rows = _Rows("don_vi", frame, issues)
+    rows = Rows("don_vi", frame, issues)
     seen: set = set()
     for row in rows:
         unit = rows.identifier(row, "ma_don_vi")
@@ -160,7 +87,7 @@ def check_unit_parents(batch: Batch, known: KnownCodes, issues: list[ImportIssue
 
 def parse_officers(frame: pd.DataFrame, batch: Batch, unit_codes, issues: list[ImportIssue]) -> None:
     """Fill batch.officers from chap_hanh_vien rows, recording issues."""
-    rows = _Rows("chap_hanh_vien", frame, issues)
+    rows = Rows("chap_hanh_vien", frame, issues)
     seen: set = set()
     for row in rows:
         officer = rows.identifier(row, "ma_chv")
@@ -173,7 +100,7 @@ def parse_officers(frame: pd.DataFrame, batch: Batch, unit_codes, issues: list[I
 
 def parse_cases(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, issues: list[ImportIssue]) -> None:
     """Fill batch.cases from viec rows, recording issues."""
-    rows = _Rows("viec", frame, issues)
+    rows = Rows("viec", frame, issues)
     seen: set = set()
     for row in rows:
         case = rows.identifier(row, "ma_viec")
@@ -186,6 +113,7 @@ def parse_cases(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, is
             "mode": rows.code(row, "hinh_thuc", codes.MODES, "hình thức thụ lý"),
             "amount": rows.whole_amount(row, "so_tien_phai_thi_hanh"),
         }
+        parties = {field: row.get(column) or None for column, field in codes.OPTIONAL_CASE_COLUMNS.items()}
         if case is not None:
             batch.case_codes_seen.add(case)
         groups = [group.strip() for group in row["nhom"].split("|") if group.strip()]
@@ -194,12 +122,12 @@ def parse_cases(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, is
             rows.issue("code", f"nhóm việc không hợp lệ: {', '.join(unknown)} (cột nhom)")
         fresh = case is not None and rows.unique(seen, case, "mã việc")
         if fresh and not unknown and all(value is not None for value in fields.values()):
-            batch.cases[case] = {"code": case, **fields, "groups": sorted(set(groups)), "line": rows.line}
+            batch.cases[case] = {"code": case, **fields, **parties, "groups": sorted(set(groups)), "line": rows.line}
 
 
 def parse_events(frame: pd.DataFrame, batch: Batch, officer_codes, issues: list[ImportIssue]) -> None:
     """Fill batch.events from su_kien rows (per case), recording issues."""
-    rows = _Rows("su_kien", frame, issues)
+    rows = Rows("su_kien", frame, issues)
     for row in rows:
         case = rows.required(row, "ma_viec")
         on = rows.day(row, "ngay")
@@ -215,7 +143,7 @@ def parse_events(frame: pd.DataFrame, batch: Batch, officer_codes, issues: list[
             batch.events.setdefault(case, []).append(Event(rows.line, on, kind, amount, detail))
 
 
-def _event_amount(rows: _Rows, row: dict, kind: str):
+def _event_amount(rows: Rows, row: dict, kind: str):
     if kind in codes.MONEY_EVENTS:
         amount = rows.whole_amount(row, "so_tien", positive=True)
         return False if amount is None else amount
@@ -225,7 +153,7 @@ def _event_amount(rows: _Rows, row: dict, kind: str):
     return None
 
 
-def _event_detail(rows: _Rows, row: dict, kind: str, officer_codes) -> str | None:
+def _event_detail(rows: Rows, row: dict, kind: str, officer_codes) -> str | None:
     detail = row["chi_tiet"]
     if kind == "hoan":
         if detail.lower() not in codes.HOAN_POINTS:
@@ -243,15 +171,12 @@ def _event_detail(rows: _Rows, row: dict, kind: str, officer_codes) -> str | Non
     return ""
 
 
-def _rate(rows: _Rows, row: dict, column: str) -> Decimal | None:
+def _rate(rows: Rows, row: dict, column: str) -> Decimal | None:
     value = rows.required(row, column)
     if value is None:
         return None
-    try:
-        rate = Decimal(value.replace(",", "."))
-    except InvalidOperation:
-        rate = None
-    if rate is None or not rate.is_finite() or not Decimal(0) <= rate <= Decimal(100):
+    rate = Decimal(value.replace(",", ".")) if _RATE.fullmatch(value) else None
+    if rate is None or not Decimal(0) <= rate <= Decimal(100):
         rows.issue("rate", f"tỷ lệ '{value}' (cột {column}) phải là số từ 0 đến 100")
         return None
     return rate.quantize(Decimal("0.01"))
@@ -264,13 +189,16 @@ def parse_targets(frame: pd.DataFrame, batch: Batch, unit_codes, officer_codes, 
     A tinh target with an empty ma is the whole database's; with the code of a unit of level tinh it is that
     province's (a national database holds many).
     """
-    rows = _Rows("chi_tieu", frame, issues)
+    rows = Rows("chi_tieu", frame, issues)
     seen: set = set()
     for row in rows:
         year_text = rows.required(row, "nam")
-        year = int(year_text) if year_text and re.match(r"^\d{4}$", year_text) else None
+        first, last = (day.year for day in PLAUSIBLE_DAYS)
+        year = int(year_text) if year_text and re.fullmatch(r"[0-9]{4}", year_text) else None
+        if year is not None and not first <= year <= last:
+            year = None
         if year_text and year is None:
-            rows.issue("date", f"năm công tác '{year_text}' phải là năm 4 chữ số")
+            rows.issue("date", f"năm công tác '{year_text}' phải là năm 4 chữ số, từ {first} đến {last}")
         scope = rows.code(row, "pham_vi", codes.TARGET_SCOPES, "phạm vi chỉ tiêu")
         code = row["ma"]
         known = {"don_vi": unit_codes, "chv": officer_codes}.get(scope)

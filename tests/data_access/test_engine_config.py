@@ -98,6 +98,21 @@ def test_open_engine_creates_the_folder_of_a_sqlite_file(tmp_path):
     assert path.is_file()
 
 
+def test_a_database_of_an_earlier_version_gains_the_optional_case_columns(tmp_path):
+    url = f"sqlite:///{tmp_path / 'earlier.sqlite3'}"
+    engine = open_engine(url)
+    import_tables(engine, tables(cases=[case("V1", "2023-06-01", 1_000_000)]))
+    with engine.begin() as connection:
+        for column in ("debtor", "creditor", "judgment_no", "court"):
+            connection.execute(text(f"ALTER TABLE cases DROP COLUMN {column}"))
+    engine.dispose()
+    reopened = open_engine(url)
+    columns = {column["name"] for column in inspect(reopened).get_columns("cases")}
+    assert {"debtor", "creditor", "judgment_no", "court"} <= columns
+    with reopened.connect() as connection:
+        assert connection.execute(text("SELECT code, debtor FROM cases")).all() == [("V1", None)]
+
+
 @pytest.fixture
 def demo_calls(monkeypatch):
     """Replace build_demo in dashboard.database by a recorder; return the list of URLs it was called with."""

@@ -7,7 +7,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from data_access.codes import EXCHANGE_COLUMNS
-from data_access.exchange.files import read_folder, read_workbook, write_folder, write_workbook
+from data_access.exchange.files import write_folder, write_workbook
+from data_access.exchange.reading import read_folder, read_workbook
 from data_access.exchange.importer import ImportRejected, import_path
 from dashboard.metrics.chains import chain_report
 from tests.data_access.samples import GOOD, M, row_counts

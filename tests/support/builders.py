@@ -50,8 +50,10 @@ OFFICERS = (
 
 
 def frame(stem, rows):
-    """Return a DataFrame of str holding rows in the column order of the stem's exchange file."""
+    """Return a DataFrame of str holding rows in the column order of the stem's exchange file, then any other
+    columns the first row has (the optional columns of viec.csv)."""
     columns = list(EXCHANGE_COLUMNS[stem])
+    columns += [column for column in (rows[0] if rows else {}) if column not in columns]
     return pd.DataFrame([[row[column] for column in columns] for row in rows], columns=columns, dtype=str)
 
 
