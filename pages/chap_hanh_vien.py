@@ -14,6 +14,7 @@ from dashboard.ui.drill import chain_tables, clicked_bar, clicked_row, open_case
 from dashboard.ui.filter_bar import chain_choice, heading, shared_filters
 from dashboard.ui.guards import database_guard, stop_if_empty
 from dashboard.ui.tables import rate_frame, styled
+from dashboard.ui.text_blocks import caption, subheading
 from dashboard.view import cache
 from dashboard.view.filters import describe, scope_in_sentence
 
@@ -46,9 +47,9 @@ stop_if_empty(report)
 target = overall["target"]
 owner = f"đơn vị {options.units[unit]}" if unit else scope_in_sentence(filters, options)
 if target:
-    st.caption(f"Mỗi chấp hành viên được so với chỉ tiêu năm giao riêng cho mình (nếu chưa giao thì với chỉ tiêu của "
-               f"{owner}). Đường đứt nét: chỉ tiêu của {owner}, {format_percent(target['cases'])} về việc, "
-               f"{format_percent(target['money'])} về tiền. Tỷ lệ lũy kế tăng dần đến cuối năm công tác.")
+    caption(f"Mỗi chấp hành viên được so với chỉ tiêu năm giao riêng cho mình (nếu chưa giao thì với chỉ tiêu của "
+            f"{owner}). Đường đứt nét: chỉ tiêu của {owner}, {format_percent(target['cases'])} về việc, "
+            f"{format_percent(target['money'])} về tiền. Tỷ lệ lũy kế tăng dần đến cuối năm công tác.")
 else:
     st.caption("Phạm vi đang lọc không có chỉ tiêu (chỉ tiêu giao cho toàn bộ việc, không theo nhóm, loại bản án "
                "hay hình thức), nên không tô màu theo chỉ tiêu.")
@@ -80,5 +81,5 @@ st.caption(("Tỷ lệ tô đỏ: thấp hơn chỉ tiêu năm của chấp hàn
 download_buttons(table, [TITLE, describe(replace(filters, officer=None), options)],
                  f"ket_qua_chap_hanh_vien_{end:%Y%m%d}", "officers.download")
 
-st.subheader(f"Chuỗi số liệu của {owner}")
+subheading(f"Chuỗi số liệu của {owner}")
 chain_tables(overall, replace(filters, officer=None), "officers")

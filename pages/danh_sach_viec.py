@@ -15,6 +15,7 @@ from dashboard.ui.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to,
 from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
 from dashboard.ui.guards import database_guard
 from dashboard.ui.labels import CHAIN_NAMES
+from dashboard.ui import text_blocks
 from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
 from dashboard.view import cache
 
@@ -57,7 +58,7 @@ with database_guard():
         if outside or key not in st.session_state:
             st.session_state[key] = getattr(seeded, name)
     for notice in notices if outside else ():
-        st.warning(notice)
+        text_blocks.notice(notice)
 
     chosen = ListState(chain=st.session_state[KEYS["chain"]])
     top = st.columns([2, 3, 4, 2, 2])

@@ -14,6 +14,7 @@ from dashboard.ui.drill import OFFICERS_PAGE, UNITS_PAGE, clicked_bar, clicked_r
 from dashboard.ui.filter_bar import chain_choice, heading, shared_filters
 from dashboard.ui.guards import database_guard, stop_if_empty
 from dashboard.ui.tables import breakdown_table, rate_frame, styled
+from dashboard.ui.text_blocks import caption, notice
 from dashboard.view import cache
 from dashboard.view.filters import describe, scope_in_sentence, scope_name
 
@@ -47,10 +48,10 @@ chosen = None if by_province else filters.unit
 labels = unit_labels(report["rows"], chosen)
 whole_name = scope_name(replace(filters, unit=None), options)
 if chosen and chosen not in labels:
-    st.info(f"{options.units[chosen]} chưa có việc thụ lý trong phạm vi và kỳ đã chọn; "
-            "các đơn vị khác vẫn được hiển thị để so sánh.")
+    notice(f"{options.units[chosen]} chưa có việc thụ lý trong phạm vi và kỳ đã chọn; "
+            "các đơn vị khác vẫn được hiển thị để so sánh.", "info")
 elif chosen:
-    st.caption(f"Đơn vị đang chọn ({options.units[chosen]}) được in đậm trên biểu đồ và tô nền trong bảng; "
+    caption(f"Đơn vị đang chọn ({options.units[chosen]}) được in đậm trên biểu đồ và tô nền trong bảng; "
                "các đơn vị khác được giữ lại để so sánh.")
 
 target = whole["target"] or {}
@@ -78,7 +79,7 @@ else:
     st.caption("Bấm vào cột của một đơn vị, hoặc vào ô vuông đầu dòng của đơn vị đó trong bảng, để xem các chấp hành "
                "viên và chuỗi số liệu của đơn vị đó.")
 if target:
-    st.caption(f"Đường đứt nét: chỉ tiêu của {scope_in_sentence(replace(filters, unit=None), options)} "
+    caption(f"Đường đứt nét: chỉ tiêu của {scope_in_sentence(replace(filters, unit=None), options)} "
                f"({format_percent(target['cases'])} về việc, {format_percent(target['money'])} về tiền); chỉ tiêu "
                f"riêng của từng {noun} ở bảng dưới. "
                "Hình thoi: tỷ lệ cùng kỳ năm trước. Tỷ lệ lũy kế tăng dần đến cuối năm công tác.")

@@ -10,6 +10,7 @@ from dashboard.ui.drill import CASE_PARAMETER, trail
 from dashboard.ui.filter_bar import shared_filters
 from dashboard.ui.guards import database_guard
 from dashboard.ui.tables import TABLE_ROW_PIXELS
+from dashboard.ui.text_blocks import caption, notice
 from dashboard.view import cache
 
 # The shared filters rewrite the URL, so the case code is read before they run and written back after. A code in
@@ -33,7 +34,7 @@ with database_guard():
     st.query_params[CASE_PARAMETER] = code
     detail = find_case(cache.engine(), code)
 if detail is None:
-    st.warning(f"Không có việc mã {code}. Hãy kiểm tra lại mã việc.")
+    notice(f"Không có việc mã {code}. Hãy kiểm tra lại mã việc.")
     st.stop()
 
 state = current_state(detail)
@@ -45,8 +46,8 @@ for column, (label, value) in zip(st.columns(4), (
     ("Còn phải thi hành (đồng)", format_count(state["remaining"])),
 )):
     column.metric(label, value)
-st.caption(f"Trạng thái từ ngày {state['since']}; chấp hành viên phụ trách: {state['officer']}. "
-           f"Sự kiện gần nhất: {latest_event(detail) or 'chưa có'}.")
+caption(f"Trạng thái từ ngày {state['since']}; chấp hành viên phụ trách: {state['officer']}. "
+        f"Sự kiện gần nhất: {latest_event(detail) or 'chưa có'}.")
 
 left, right = st.columns([2, 3])
 with left:

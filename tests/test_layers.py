@@ -16,16 +16,18 @@ DATA_ACCESS = ("data_access.base", "data_access.engine", "data_access.queries", 
 
 # What each layer may import besides itself. A layer may reach any layer below it, never one above or beside it.
 ALLOWED = {
-    "pages": {"dashboard.ui", "dashboard.display", "dashboard.view", "dashboard.charts", "dashboard.metrics"},
+    "pages": {"dashboard.ui", "dashboard.display", "dashboard.view", "dashboard.charts", "dashboard.metrics",
+              "dashboard.text"},
     "streamlit_app": {"dashboard.ui", "dashboard.view"},
-    "dashboard.ui": {"dashboard.view", "dashboard.charts", "dashboard.metrics", *DATA_ACCESS},
-    "dashboard.display": {"dashboard.view", "dashboard.charts", "dashboard.metrics", *DATA_ACCESS},
-    "dashboard.view": {"dashboard.database", "dashboard.metrics", *DATA_ACCESS},
-    "dashboard.charts": {"dashboard.metrics", "data_access.base"},
+    "dashboard.ui": {"dashboard.view", "dashboard.charts", "dashboard.metrics", "dashboard.text", *DATA_ACCESS},
+    "dashboard.display": {"dashboard.view", "dashboard.charts", "dashboard.metrics", "dashboard.text", *DATA_ACCESS},
+    "dashboard.view": {"dashboard.database", "dashboard.metrics", "dashboard.text", *DATA_ACCESS},
+    "dashboard.charts": {"dashboard.metrics", "dashboard.text", "data_access.base"},
     "dashboard.cli": {"dashboard.database", "dashboard.demo", "dashboard.metrics", *DATA_ACCESS},
     "dashboard.database": {"dashboard.demo", *DATA_ACCESS},
     "dashboard.demo": {"dashboard.metrics", *DATA_ACCESS},
     "dashboard.metrics": {*DATA_ACCESS},
+    "dashboard.text": set(),
     "dashboard": set(),
     "data_access.exchange": {"data_access.queries", "data_access.base"},
     "data_access.engine": {"data_access.queries", "data_access.base"},
@@ -44,7 +46,7 @@ DRAWING_ALLOWED = {
 }
 # The database drivers stay below the pages.
 DATABASE_LIBRARIES = {"sqlalchemy", "psycopg"}
-DASHBOARD_PACKAGES = ("ui", "display", "view", "charts", "metrics", "demo")
+DASHBOARD_PACKAGES = ("ui", "display", "view", "charts", "metrics", "demo", "text")
 
 
 def layer_of(module: str) -> str | None:

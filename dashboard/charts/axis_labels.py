@@ -1,6 +1,8 @@
-"""The names on chart axes: units shortened, officers with their code, long group names on two lines."""
+"""The names on chart axes: units shortened, officers with their code, long group names on two lines; every name
+written for Plotly, which would read the tags in it."""
 
 from data_access import codes
+from dashboard.text.escape import plotly_text
 
 # Group names longer than this go on two lines, so five columns fit across a heatmap without tilted labels.
 GROUP_LABEL_WIDTH = 16
@@ -13,22 +15,27 @@ def short_unit_name(name: str) -> str:
 
 def unit_labels(rows: list[dict], chosen: str | None = None) -> dict[str, str]:
     """Return each unit key's chart label: its short name, pointed at and in bold for the chosen unit."""
-    return {row["key"]: f"<b>▶ {short_unit_name(row['name'])}</b>" if row["key"] == chosen
-            else short_unit_name(row["name"]) for row in rows}
+    return {row["key"]: f"<b>▶ {plotly_text(short_unit_name(row['name']))}</b>" if row["key"] == chosen
+            else plotly_text(short_unit_name(row["name"])) for row in rows}
+
+
+def officer_names(rows: list[dict]) -> dict[str, str]:
+    """Return each officer key's name with its code, since two officers may share a name: plain text."""
+    return {row["key"]: f"{row['name']} ({row['key']})" for row in rows}
 
 
 def officer_labels(rows: list[dict]) -> dict[str, str]:
-    """Return each officer key's chart label, the name and the code, since two officers may share a name."""
-    return {row["key"]: f"{row['name']} ({row['key']})" for row in rows}
+    """Return each officer key's chart label: its name with its code, written for Plotly."""
+    return {key: plotly_text(name) for key, name in officer_names(rows).items()}
 
 
 def two_lines(name: str, width: int) -> str:
     """Return a name longer than `width` broken at the space nearest its middle, so axis labels stay level."""
     if len(name) <= width or " " not in name:
-        return name
+        return plotly_text(name)
     middle = min((index for index, letter in enumerate(name) if letter == " "),
                  key=lambda index: abs(index - len(name) / 2))
-    return f"{name[:middle]}<br>{name[middle + 1:]}"
+    return f"{plotly_text(name[:middle])}<br>{plotly_text(name[middle + 1:])}"
 
 
 def group_label(code: str) -> str:

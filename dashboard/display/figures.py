@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from dashboard.charts.axis_labels import group_label, officer_labels, short_unit_name
+from dashboard.charts.axis_labels import group_label, officer_names, short_unit_name
 from dashboard.metrics.chains import chain_report
 from dashboard.metrics.periods import is_month_end
 from dashboard.metrics.targets import applicable_target, targets_by_code
@@ -68,11 +68,11 @@ def _ranking(engine: Engine, filters: Filters, options: FilterOptions, end: date
     officer_targets = {} if narrowed else targets_by_code(engine, filters.year, "chv")
     unit_or_top = None if narrowed else applicable_target(engine, end, replace(scope, officer=None))
     officer_goals = {row["key"]: officer_targets.get(row["key"], unit_or_top) for row in by_officer["rows"]}
-    officer_names = officer_labels(by_officer["rows"])
-    below_officers = _below(by_officer["rows"], officer_goals, lambda row: officer_names[row["key"]])
+    names = officer_names(by_officer["rows"])
+    below_officers = _below(by_officer["rows"], officer_goals, lambda row: names[row["key"]])
     if filters.unit:
         return {"ranked_by": "chấp hành viên",
-                "ranked": [{"key": row["key"], "name": officer_names[row["key"]], "target": officer_goals[row["key"]]}
+                "ranked": [{"key": row["key"], "name": names[row["key"]], "target": officer_goals[row["key"]]}
                            | _rates(row) for row in by_officer["rows"]],
                 "ranking_line": unit_or_top, "below_kinds": ["đơn vị", "chấp hành viên"],
                 "below": [below_units([row for row in by_unit["rows"] if row["key"] == filters.unit]), below_officers]}

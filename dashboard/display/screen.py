@@ -14,6 +14,7 @@ from dashboard.charts.figures import CHART_CONFIG, for_big_screen, paired_rates,
 from dashboard.display.figures import read_figures
 from dashboard.display.settings import DisplaySettings, settings_from_query
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent
+from dashboard.text.escape import Html, element, plotly_text
 from dashboard.view import cache, clock
 from dashboard.view.filters import PARAMETERS, TO_DATE, Filters, from_query, to_query
 from dashboard.view.navigation import through_navigation
@@ -118,6 +119,11 @@ def refresh(screen: Screen, settings: DisplaySettings, query: dict[str, str]) ->
         screen.lost_since = screen.lost_since or now
 
 
+def _html(fragment: Html, place=st) -> None:
+    """Draw a fragment built by `element`, whose every text part is escaped."""
+    place.markdown(fragment, unsafe_allow_html=True)
+
+
 def _when(moment: datetime) -> str:
     return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
@@ -128,13 +134,13 @@ def _head(screen: Screen, settings: DisplaySettings) -> None:
         time = f"Số liệu chốt đến {_when(settings.frozen_at)}"
     else:
         time = f"Số liệu đến {_when(datetime.fromisoformat(figures['taken_at']))}"
-    st.markdown(f'<div class="screen-head"><span class="scope">Kết quả thi hành án dân sự · {figures["scope"]}'
-                f'</span><span class="time">{time}</span></div>', unsafe_allow_html=True)
+    _html(element("div", element("span", f"Kết quả thi hành án dân sự · {figures['scope']}", css="scope"),
+                  element("span", time, css="time"), css="screen-head"))
     if screen.lost_since is not None:
-        st.markdown(f'<div class="screen-lost">Mất kết nối cơ sở dữ liệu, số liệu lúc {_when(screen.read_at)}. '
-                    "Màn hình tự kết nối lại khi cơ sở dữ liệu hoạt động trở lại.</div>", unsafe_allow_html=True)
+        _html(element("div", f"Mất kết nối cơ sở dữ liệu, số liệu lúc {_when(screen.read_at)}. Màn hình tự kết "
+                             "nối lại khi cơ sở dữ liệu hoạt động trở lại.", css="screen-lost"))
     if screen.notices:
-        st.markdown(f'<div class="screen-notice">{" · ".join(screen.notices)}</div>', unsafe_allow_html=True)
+        _html(element("div", " · ".join(screen.notices), css="screen-notice"))
 
 
 def _chart(place, figure, key: str, height: int) -> None:
@@ -152,8 +158,8 @@ def _gauges(figures: dict, key: str, height: int) -> None:
             counts = (f"{format_billion_number(total['completed'])} / {format_billion_number(total['enforceable'])}"
                       " tỷ đồng")
         goal = f"Chỉ tiêu năm {format_percent(total['target'])}" if total["target"] is not None else "Không có chỉ tiêu"
-        place.markdown(f'<div class="screen-figure">{counts}<small>thi hành xong / có điều kiện · {goal}</small></div>',
-                       unsafe_allow_html=True)
+        _html(element("div", counts, element("small", f"thi hành xong / có điều kiện · {goal}"),
+                      css="screen-figure"), place)
 
 
 def ranked_ends(rows: list[dict], chain: str) -> tuple[list[dict], int]:
@@ -171,15 +177,16 @@ def ranked_ends(rows: list[dict], chain: str) -> tuple[list[dict], int]:
 def _ranking(figures: dict, key: str, height: int) -> None:
     for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
         rows, left_out = ranked_ends(figures["ranked"], chain)
-        frame = pd.DataFrame([{"name": row["name"], "rate": row[chain]["rate"], "last_year": row[chain]["last_year"],
-                               "target": (row["target"] or {}).get(chain)} for row in rows],
+        frame = pd.DataFrame([{"name": plotly_text(row["name"]), "rate": row[chain]["rate"],
+                               "last_year": row[chain]["last_year"], "target": (row["target"] or {}).get(chain)}
+                              for row in rows],
                              columns=["name", "rate", "last_year", "target"])
         line = (figures["ranking_line"] or {}).get(chain)
         heading = label.capitalize()
         if left_out:
             heading += (f": {ENDS_SHOWN} {figures['ranked_by']} cao nhất và {ENDS_SHOWN} thấp nhất "
                         f"(bỏ {left_out} ở giữa)")
-        place.markdown(f'<div class="screen-chain">{heading}</div>', unsafe_allow_html=True)
+        _html(element("div", heading, css="screen-chain"), place)
         _chart(place, ranked_rates(frame, title=label, target=line, highlight_below_target=True), f"{key}.{chain}",
                height - LINE_PIXELS)
 
@@ -198,59 +205,61 @@ def _groups(figures: dict, key: str, height: int) -> None:
 
 def _trend(figures: dict, key: str, height: int) -> None:
     if not figures["trend"]:
-        st.markdown('<div class="screen-none">Năm công tác chưa có tháng nào kết thúc.</div>', unsafe_allow_html=True)
+        _html(element("div", "Năm công tác chưa có tháng nào kết thúc.", css="screen-none"))
         return
     for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
         frame = pd.DataFrame([{"month": month["month"], "this_year": month[chain], "last_year": month[f"last_{chain}"]}
                               for month in figures["trend"]], columns=["month", "this_year", "last_year"])
-        place.markdown(f'<div class="screen-chain">{label.capitalize()}</div>', unsafe_allow_html=True)
+        _html(element("div", label.capitalize(), css="screen-chain"), place)
         _chart(place, trend_rates(frame, title=label, target=figures["total"][chain]["target"]), f"{key}.{chain}",
                height - LINE_PIXELS)
 
 
-def _below_table(rows: list[dict], what: str) -> str:
+def _below_table(rows: list[dict], what: str) -> Html:
     if not rows:
-        return f'<div class="screen-none">Không có {what} nào dưới chỉ tiêu.</div>'
-    def cells(row: dict, chain: str) -> str:
+        return element("div", f"Không có {what} nào dưới chỉ tiêu.", css="screen-none")
+
+    def cells(row: dict, chain: str) -> list[Html]:
         rate, goal = row[chain], row[f"{chain}_target"]
         below = " below" if rate is not None and rate < goal else ""
-        return f'<td class="num{below}">{format_percent(rate)}</td><td class="goal">{format_percent(goal)}</td>'
+        return [element("td", format_percent(rate), css=f"num{below}"), element("td", format_percent(goal), css="goal")]
 
-    lines = "".join(f'<tr><td>{row["name"]}</td>{cells(row, "cases")}{cells(row, "money")}</tr>'
-                    for row in rows[:LISTED])
-    more = f'<div class="screen-more">và {format_count(len(rows) - LISTED)} {what} khác</div>' \
-        if len(rows) > LISTED else ""
-    return (f'<table class="screen-table"><tr><th>{what.capitalize()} ({format_count(len(rows))})</th><th>Việc</th>'
-            f'<th>Chỉ tiêu</th><th>Tiền</th><th>Chỉ tiêu</th></tr>{lines}</table>{more}')
+    heading = element("tr", *(element("th", title) for title in (
+        f"{what.capitalize()} ({format_count(len(rows))})", "Việc", "Chỉ tiêu", "Tiền", "Chỉ tiêu")))
+    lines = [element("tr", element("td", row["name"]), *cells(row, "cases"), *cells(row, "money"))
+             for row in rows[:LISTED]]
+    table = element("table", heading, *lines, css="screen-table")
+    if len(rows) <= LISTED:
+        return table
+    return element("div", table, element("div", f"và {format_count(len(rows) - LISTED)} {what} khác",
+                                          css="screen-more"))
 
 
 def _below(figures: dict, key: str, height: int) -> None:
     if not figures["has_targets"]:
-        st.markdown('<div class="screen-none">Phạm vi đang chiếu không có chỉ tiêu giao (chỉ tiêu giao cho toàn bộ '
-                    "việc, không theo nhóm, loại bản án hay hình thức).</div>", unsafe_allow_html=True)
+        _html(element("div", "Phạm vi đang chiếu không có chỉ tiêu giao (chỉ tiêu giao cho toàn bộ việc, không "
+                             "theo nhóm, loại bản án hay hình thức).", css="screen-none"))
         return
     kinds = figures["below_kinds"]
-    st.markdown(f'<div class="screen-note">Tỷ lệ lũy kế so với chỉ tiêu năm của chính {kinds[0]}, {kinds[1]}; đỏ: '
-                "dưới chỉ tiêu. Xếp theo khoảng cách tới chỉ tiêu (về việc hoặc về tiền), xa nhất trước.</div>",
-                unsafe_allow_html=True)
+    _html(element("div", f"Tỷ lệ lũy kế so với chỉ tiêu năm của chính {kinds[0]}, {kinds[1]}; đỏ: dưới chỉ tiêu. "
+                         "Xếp theo khoảng cách tới chỉ tiêu (về việc hoặc về tiền), xa nhất trước.", css="screen-note"))
     for place, rows, kind in zip(st.columns(2, gap="large"), figures["below"], kinds):
-        place.markdown(_below_table(rows, kind), unsafe_allow_html=True)
+        _html(_below_table(rows, kind), place)
 
 
 DRAWERS = (_gauges, _ranking, _groups, _trend, _below)
 
 
 def _dots(slide: int) -> None:
-    dots = "".join('<span class="here">●</span>' if index == slide else "○" for index in range(len(SLIDES)))
-    st.markdown(f'<div class="screen-dots">{dots} <span>{slide + 1}/{len(SLIDES)}</span></div>',
-                unsafe_allow_html=True)
+    dots = [element("span", "●", css="here") if index == slide else "○" for index in range(len(SLIDES))]
+    _html(element("div", *dots, " ", element("span", f"{slide + 1}/{len(SLIDES)}"), css="screen-dots"))
 
 
 def show_slide(screen: Screen, settings: DisplaySettings) -> None:
     """Draw the screen's current slide with the heading, the connection banner and the rotation indicator."""
     if screen.figures is None:
-        st.markdown('<div class="screen-lost">Không kết nối được cơ sở dữ liệu. Màn hình tự thử lại sau mỗi '
-                    f"{settings.seconds} giây.</div>", unsafe_allow_html=True)
+        _html(element("div", f"Không kết nối được cơ sở dữ liệu. Màn hình tự thử lại sau mỗi {settings.seconds} giây.",
+                      css="screen-lost"))
         return
     _head(screen, settings)
     title = SLIDES[screen.slide]
@@ -258,7 +267,7 @@ def show_slide(screen: Screen, settings: DisplaySettings) -> None:
         title = f"{screen.figures['ranked_by'].capitalize()} so với chỉ tiêu"
     elif screen.slide == 4:
         title = f"{' và '.join(screen.figures['below_kinds']).capitalize()} dưới chỉ tiêu"
-    st.markdown(f'<div class="screen-title">{title}</div>', unsafe_allow_html=True)
+    _html(element("div", title, css="screen-title"))
     extra_lines = (screen.lost_since is not None) + bool(screen.notices)
     DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}", CHART_HEIGHT - LINE_PIXELS * extra_lines)
     _dots(screen.slide)

@@ -1,7 +1,6 @@
 """Drilling down: from a clicked bar, table row or chain cell to the next page, and the breadcrumb back up."""
 
 import json
-from html import escape
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
@@ -9,6 +8,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.charts.figures import CHART_CONFIG
+from dashboard.text.escape import element, joined
 from dashboard.ui.case_views import ListState, to_query as list_query
 from dashboard.ui.labels import CHAIN_TITLES, COMPLETED_NOTE
 from dashboard.ui.tables import CHAIN_KEYS, TABLE_ROW_PIXELS, chain_table_text
@@ -93,7 +93,6 @@ def address(page: str, query: dict[str, str]) -> str:
 
 def _draw_trail(steps: list[tuple[str, str | None, dict]]) -> None:
     # Plain links load their page as one history step; Streamlit's page links would record two.
-    parts = [f'<a href="{escape(address(page, query))}" target="_self">{escape(label)}</a>' if page else escape(label)
-             for label, page, query in steps[:-1]]
-    parts.append(f"<strong>{escape(steps[-1][0])}</strong>")
-    st.markdown(f'<nav class="trail">{" › ".join(parts)}</nav>', unsafe_allow_html=True)
+    parts = [element("a", label, href=address(page, query)) if page else label for label, page, query in steps[:-1]]
+    parts.append(element("strong", steps[-1][0]))
+    st.markdown(element("nav", joined(" › ", parts), css="trail"), unsafe_allow_html=True)

@@ -5,6 +5,7 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.ui import text_blocks
 from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
 from dashboard.view import cache, clock
 from dashboard.view.filters import (
@@ -117,7 +118,7 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     st.session_state[STATE_KEY] = filters
     write_url_part(PARAMETERS.values(), to_query(filters), WRITTEN_KEY)
     for notice in st.session_state.pop("filters.notices", []):
-        st.warning(notice)
+        text_blocks.notice(notice)
     st.sidebar.caption("Đường link trên thanh địa chỉ giữ nguyên bộ lọc này: sao chép để gửi cho người khác.")
     return filters, options
 
@@ -125,7 +126,7 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
 def heading(title: str, filters: Filters, options: FilterOptions) -> None:
     """Draw the page title and the line naming the scope and period."""
     st.title(title)
-    st.markdown(f"##### {describe(filters, options)}")
+    text_blocks.subheading(describe(filters, options), level=5)
 
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.engine import URL_VARIABLE, DatabaseUnavailable
+from dashboard.ui.text_blocks import notice
 
 
 @contextmanager
@@ -27,5 +28,5 @@ def stop_if_empty(report: dict, what: str = "Phạm vi và kỳ báo cáo đã c
     """Show a Vietnamese message and stop the page when the report has no caseload."""
     empty = (not report["rows"]) if "rows" in report else report["cases"]["caseload"] == 0
     if empty:
-        st.info(f"{what} chưa có việc thụ lý nào. Hãy chọn kỳ báo cáo hoặc phạm vi khác ở thanh bên trái.")
+        notice(f"{what} chưa có việc thụ lý nào. Hãy chọn kỳ báo cáo hoặc phạm vi khác ở thanh bên trái.", "info")
         st.stop()

@@ -56,3 +56,24 @@ def trail(app: AppTest) -> list[tuple[str, str | None]]:
     steps = re.findall(r'<a href="([^"]*)" target="_self">([^<]*)</a>|<strong>([^<]*)</strong>', nav)
     return [(html.unescape(label or current), html.unescape(link) if link else None)
             for link, label, current in steps]
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def notices(app: AppTest, kind: str = "warning") -> list[str]:
+    """Return the text of the warning (or info) boxes the page drew with names or URL values in them."""
+    return [_text(item.value.split("</style>")[-1]) for item in app.markdown
+            if f'class="thads-note {kind}"' in item.value]
+
+
+def scope_line(app: AppTest) -> str:
+    """Return the line under the title naming the scope and the period."""
+    return next(_text(item.value) for item in app.markdown if item.value.startswith("<h5>"))
+
+
+def subheadings(app: AppTest) -> list[str]:
+    """Return the page's subheadings, plain ones and those carrying a name, in page order."""
+    return [_text(item.value) for item in app.get("heading")] + [
+        _text(item.value) for item in app.markdown if item.value.startswith("<h3>")]

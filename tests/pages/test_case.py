@@ -6,7 +6,7 @@ from data_access.queries.chain_queries import dimension_names, officer_units
 from data_access.schema import cases, events
 from dashboard.metrics.formatting import format_count, format_date
 from dashboard.ui.case_story import current_state, field_table, find_case, timeline_table
-from tests.pages.support import figures, run_page, select as choose, trail
+from tests.pages.support import figures, notices, run_page, select as choose, trail
 
 
 def _storied_case(engine) -> str:
@@ -81,7 +81,7 @@ def test_typing_a_code_opens_the_case_and_an_unknown_code_gets_a_message(app_eng
     assert app.dataframe[0].value.iloc[0].tolist() == ["Mã việc", code]
     app = app.text_input(key="case.code").set_value("KHONG-CO-123").run()
     assert not app.exception
-    assert app.warning[0].value == "Không có việc mã KHONG-CO-123. Hãy kiểm tra lại mã việc."
+    assert notices(app) == ["Không có việc mã KHONG-CO-123. Hãy kiểm tra lại mã việc."]
     assert not app.dataframe and not figures(app)
 
 

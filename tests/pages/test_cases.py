@@ -12,7 +12,7 @@ from dashboard.metrics.formatting import format_count, format_money_short
 from dashboard.metrics.periods import window_ending
 from dashboard.ui.case_views import ListState, heading_lines
 from dashboard.view.filters import FilterOptions, Filters
-from tests.pages.support import read_download, run_page, select, trail
+from tests.pages.support import notices, read_download, run_page, select, trail
 
 END = date(2023, 12, 31)
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
@@ -118,7 +118,7 @@ def test_the_url_reproduces_the_view(app_engine):
 def test_a_wrong_url_value_falls_back_with_a_notice(app_engine):
     app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"o": "xong", "trang": "-1", "nhom": "ngan_sach"})
     assert not app.exception
-    assert [warning.value for warning in app.warning] == [
+    assert notices(app) == [
         "Đường link có o='xong' không hợp lệ; đang hiển thị chỉ tiêu tổng số thụ lý.",
         "Đường link có trang='-1' không hợp lệ; đang hiển thị trang 1.",
     ]

@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import rate_change
 import dashboard.ui.downloads
-from tests.pages.support import figures, run_page, select
+from tests.pages.support import figures, notices, run_page, scope_line, select
 
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
 HEADERS = ["Nhóm việc", "Có điều kiện (việc)", "Thi hành xong (việc)", "Tỷ lệ về việc (%)", "± việc (điểm)",
@@ -80,7 +80,7 @@ def test_the_sidebar_group_filter_does_not_narrow_the_page(app_engine):
     assert figures(app) == before
     assert len(app.dataframe[0].value) == 5
     assert "không áp dụng bộ lọc «Nhóm việc»" in app.caption[0].value
-    assert app.markdown[0].value == "##### Toàn tỉnh; từ 01/10/2023 đến hết 31/12/2023"
+    assert scope_line(app) == "Toàn tỉnh; từ 01/10/2023 đến hết 31/12/2023"
 
 
 def test_other_filters_narrow_the_groups(app_engine):
@@ -113,4 +113,5 @@ def test_a_scope_without_grouped_cases_shows_a_message(app_engine):
     app = run_page("nhom_viec", {"nam": "2024", "den": "2023-10-31", "loai": "lao_dong", "hinh_thuc": "chu_dong"})
     assert not app.exception
     assert figures(app) == []
-    assert app.info[0].value.startswith("Các nhóm việc trong phạm vi và kỳ báo cáo đã chọn chưa có việc thụ lý nào")
+    assert notices(app, "info")[0].startswith(
+        "Các nhóm việc trong phạm vi và kỳ báo cáo đã chọn chưa có việc thụ lý nào")

@@ -10,7 +10,7 @@ from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_count
 from dashboard.metrics.targets import targets_by_code
 from dashboard.ui.breakdowns import BELOW_TARGET_STYLE
-from tests.pages.support import cell_styles, figures, read_download, run_page, select, trail
+from tests.pages.support import cell_styles, figures, read_download, run_page, scope_line, select, subheadings, trail
 
 END_OF_JUNE_2024 = {"nam": "2024", "den": "2024-06-30"}
 END = date(2024, 6, 30)
@@ -74,7 +74,7 @@ def test_the_sidebar_unit_narrows_to_its_officers_and_its_target(app_engine):
     _assert_split_by_target(app, rows, "cases", _own_targets(app_engine), 83.25)
     shown = {label for labels, _, _ in _bars(app).values() for label in labels}
     assert shown == {_label(row) for row in rows}
-    assert app.markdown[0].value == "##### Chi cục Thi hành án dân sự Cẩm Phả; từ 01/10/2023 đến hết 30/06/2024"
+    assert scope_line(app) == "Chi cục Thi hành án dân sự Cẩm Phả; từ 01/10/2023 đến hết 30/06/2024"
     assert "chỉ tiêu của đơn vị Chi cục Thi hành án dân sự Cẩm Phả, 83,25% về việc" in app.caption[0].value
     assert app.query_params["don_vi"] == "QN02"
 
@@ -130,7 +130,7 @@ def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engin
     name = dimension_names(app_engine, "unit")["QN03"]
     assert trail(app) == [("Toàn tỉnh", "don_vi?nam=2024&den=2024-06-30"), (name, None)]
     unit = chain_report(app_engine, END, Scope(unit="QN03"))
-    assert app.subheader[-1].value == f"Chuỗi số liệu của đơn vị {name}"
+    assert subheadings(app)[-1] == f"Chuỗi số liệu của đơn vị {name}"
     cases, money = (table.value for table in app.dataframe[-2:])
     assert cases.loc["Có điều kiện", "Kỳ này"] == format_count(unit["cases"]["enforceable"])
     assert money.loc["Thi hành xong", "Kỳ này"] == format_count(unit["money"]["completed"])

@@ -12,7 +12,7 @@ from dashboard.metrics.formatting import (
 from dashboard.metrics.narrative import report_paragraph
 from dashboard.metrics.periods import work_year
 from dashboard.view.filters import Filters, default_end
-from tests.pages.support import figures, run_page, select
+from tests.pages.support import figures, notices, run_page, select
 
 TODAY = date.today()
 CURRENT_YEAR = work_year(TODAY)
@@ -96,7 +96,7 @@ def test_a_changed_year_resets_the_period_to_that_years_last_month(app_engine):
 def test_a_wrong_url_value_falls_back_with_a_notice(app_engine, query, parameter):
     app = run_page("overview", query)
     assert not app.exception
-    assert any(parameter in warning.value for warning in app.warning)
+    assert any(parameter in warning for warning in notices(app))
     assert len(figures(app)) == 2
 
 
@@ -107,7 +107,7 @@ def test_an_empty_scope_shows_a_message_instead_of_charts_on_every_page(app_engi
     app = run_page(page, {"nam": "2024", "den": "2023-10-31", "loai": "trong_tai", "hinh_thuc": "chu_dong"})
     assert not app.exception
     assert figures(app) == []
-    assert "chưa có việc thụ lý nào" in app.info[0].value
+    assert "chưa có việc thụ lý nào" in notices(app, "info")[0]
 
 
 @pytest.mark.parametrize("page", ["overview", "don_vi", "chap_hanh_vien", "nhom_viec", "xu_huong"])

@@ -8,7 +8,7 @@ from dashboard.charts.axis_labels import group_label
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.ui.breakdowns import BELOW_TARGET_STYLE, CHOSEN_STYLE
 from dashboard.ui.labels import CHAIN_LABELS
-from tests.pages.support import cell_styles, figures, read_download, run_page, select
+from tests.pages.support import cell_styles, figures, notices, read_download, run_page, select
 
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
 END_OF_2024 = {"nam": "2024", "den": "2024-09-30"}
@@ -154,7 +154,7 @@ def test_a_chosen_unit_without_cases_is_named_while_the_others_stay(app_engine):
     assert rows and missing
     app = run_page("don_vi", {"nam": "2024", "den": "2023-10-31", "loai": "pha_san", "don_vi": missing[0]})
     assert not app.exception
-    assert app.info[0].value.endswith("các đơn vị khác vẫn được hiển thị để so sánh.")
+    assert notices(app, "info")[0].endswith("các đơn vị khác vẫn được hiển thị để so sánh.")
     assert figures(app)[0]["data"][0]["x"] == [row["cases"]["rate"] for row in _ranked(rows, "cases")]
 
 

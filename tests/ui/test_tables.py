@@ -1,5 +1,6 @@
 """Tables built from chain reports, and their CSV and Excel copies."""
 
+import csv
 import io
 from datetime import date, datetime
 
@@ -71,3 +72,24 @@ def test_chain_table_text_writes_vietnamese_numbers_and_points_for_the_rate():
     assert table.loc["Có điều kiện"].tolist() == ["10", "8", "+2", "+25,00%"]
     assert table.loc["Tỷ lệ xong (%)"].tolist() == ["70,00", "50,00", "+20,00 điểm", "—"]
     assert table.loc["Ủy thác"].tolist() == ["1", "1", "0", "0,00%"]
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","Bấm vào đây")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"]
+
+
+def test_csv_downloads_write_formula_like_text_with_a_leading_quote_and_numbers_as_numbers():
+    table = pd.DataFrame({"Chấp hành viên": FORMULAS, "Số việc": [3, -1, 0, 7], "Tỷ lệ (%)": [1.5, -2.0, 0.0, 9.25]})
+    rows = list(csv.reader(io.StringIO(to_csv(table, ["=1+1 tiêu đề"]).decode("utf-8-sig"))))
+    assert rows[0] == ["'=1+1 tiêu đề"]
+    assert rows[3:] == [[f"'{text}", count, rate] for text, count, rate in
+                        zip(FORMULAS, ("3", "-1", "0", "7"), ("1.5", "-2.0", "0.0", "9.25"))]
+
+
+def test_excel_downloads_store_formula_like_text_as_quoted_text_never_as_a_formula():
+    table = pd.DataFrame({"Chấp hành viên": FORMULAS, "Số việc": [3, -1, 0, 7]})
+    worksheet = load_workbook(io.BytesIO(to_excel(table, ["=1+1 tiêu đề"])))["Số liệu"]
+    cells = [worksheet["A1"]] + [worksheet[f"A{row}"] for row in range(4, 8)]
+    assert [cell.value for cell in cells] == ["=1+1 tiêu đề", *FORMULAS]
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in cells)
+    assert [worksheet[f"B{row}"].value for row in range(4, 8)] == [3, -1, 0, 7]
+    assert all(worksheet[f"B{row}"].data_type == "n" for row in range(4, 8))
