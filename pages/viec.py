@@ -12,6 +12,7 @@ from dashboard.ui.guards import database_guard
 from dashboard.ui.tables import TABLE_ROW_PIXELS
 from dashboard.ui.text_blocks import caption, notice
 from dashboard.view import cache
+from dashboard.view.url_values import case_code, cut
 
 # The shared filters rewrite the URL, so the case code is read before they run and written back after. A code in
 # the URL other than the one this page last wrote (a new drill, back or forward) replaces the box's.
@@ -24,7 +25,7 @@ with database_guard():
     filters, options = shared_filters()
     st.title("Chi tiết việc")
     shown = st.session_state["case.code"].strip()
-    trail(filters, options, f"Việc {shown}" if shown else "Chi tiết việc", came_from or None)
+    trail(filters, options, f"Việc {cut(shown)}" if shown else "Chi tiết việc", came_from or None)
     code = st.text_input("Mã việc", key="case.code", placeholder="Nhập mã việc, ví dụ V2024-00001").strip()
     st.session_state["case.written"] = code
     if not code:
@@ -32,9 +33,10 @@ with database_guard():
         st.info("Nhập mã việc để xem thông tin, diễn biến và số tiền của việc.")
         st.stop()
     st.query_params[CASE_PARAMETER] = code
-    detail = find_case(cache.engine(), code)
+    # A code no import could hold is not looked up: the database would only be asked to refuse it.
+    detail = find_case(cache.engine(), code) if case_code(code) else None
 if detail is None:
-    notice(f"Không có việc mã {code}. Hãy kiểm tra lại mã việc.")
+    notice(f"Không có việc mã {cut(code)}. Hãy kiểm tra lại mã việc.")
     st.stop()
 
 state = current_state(detail)

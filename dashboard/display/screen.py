@@ -1,7 +1,7 @@
 """The meeting-room display: a dark full screen that turns its slides by itself and keeps its figures fresh."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -14,6 +14,7 @@ from dashboard.charts.figures import CHART_CONFIG, for_big_screen, paired_rates,
 from dashboard.display.figures import read_figures
 from dashboard.display.settings import DisplaySettings, settings_from_query
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent
+from dashboard.metrics.periods import work_year
 from dashboard.text.escape import Html, element, plotly_text
 from dashboard.view import cache, clock
 from dashboard.view.filters import PARAMETERS, TO_DATE, Filters, from_query, to_query
@@ -82,10 +83,12 @@ class Screen:
     notices: list[str] = field(default_factory=list)
 
 
-def display_query(query: dict[str, str]) -> dict[str, str]:
-    """Return the URL query with "đến nay" as the period when the URL names neither a year nor a period end."""
+def display_query(query: dict[str, str], frozen_on: date | None = None) -> dict[str, str]:
+    """Return the URL query with "đến nay" as the period when the URL names neither a year nor a period end: to
+    today, or for a frozen screen to its cut-off, in the work-year of that day."""
     if PARAMETERS["year"] not in query and PARAMETERS["end"] not in query:
-        return query | {PARAMETERS["end"]: TO_DATE}
+        year = {} if frozen_on is None else {PARAMETERS["year"]: str(work_year(frozen_on))}
+        return query | year | {PARAMETERS["end"]: TO_DATE}
     return query
 
 
@@ -95,8 +98,11 @@ def _view_key(settings: DisplaySettings, filters: Filters) -> str:
 
 def _read(query: dict[str, str], now: datetime) -> tuple[dict, list[str]]:
     settings, notices = settings_from_query(query, now)
-    options = cache.filter_options(now.date())
-    filters, refused = from_query(display_query(query), options)
+    frozen_on = None if settings.frozen_at is None else settings.frozen_at.date()
+    # A frozen screen reads the URL as it would have been read on its cut-off day: that day's work-year, "đến nay"
+    # ending on it.
+    options = cache.filter_options(frozen_on or now.date())
+    filters, refused = from_query(display_query(query, frozen_on), options)
     engine = cache.engine()
     if settings.frozen_at is None:
         return read_figures(engine, filters, options, now.date(), now), notices + refused

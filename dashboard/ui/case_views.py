@@ -1,15 +1,18 @@
 """The case list's own choices (chain cell, buckets, age, amount remaining, sort, page): labels, URL form, files."""
 
 from dataclasses import dataclass, fields, replace
+from datetime import date
 
 import pandas as pd
 
 from data_access import codes
+from data_access.exchange.cells import MAX_AMOUNT, PLAUSIBLE_DAYS
 from data_access.queries.case_list import BUCKETS, CELLS, SORTS, CaseFilter
 from dashboard.charts.axis_labels import short_unit_name
 from dashboard.metrics.formatting import format_count
 from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_LABELS, CHAIN_NAMES, COMPLETED_NOTE
 from dashboard.view.filters import FilterOptions, Filters, describe
+from dashboard.view.url_values import LARGEST_WHOLE, refused, whole_number
 
 __all__ = ["BUCKETS", "CELLS", "SORTS", "CaseFilter", "ListState"]
 
@@ -45,6 +48,11 @@ PARAMETERS = {
     "page": "trang",
 }
 BOUNDS = ("min_age_days", "max_age_days", "min_remaining", "max_remaining")
+# The largest bound a URL may ask: an age the dates can reach back from any period end, an amount no larger than
+# the largest an import accepts.
+_OLDEST_DAYS = (PLAUSIBLE_DAYS[0] - date.min).days
+BOUND_LIMITS = {"min_age_days": _OLDEST_DAYS, "max_age_days": _OLDEST_DAYS, "min_remaining": MAX_AMOUNT,
+                "max_remaining": MAX_AMOUNT}
 UNASSIGNED = "Chưa phân công"
 
 
@@ -83,17 +91,12 @@ def last_page(total: int) -> int:
     return max(1, -(-total // PAGE_SIZE))
 
 
-def _whole(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
-
-
 def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
     """Return the list state a URL asks for and a Vietnamese notice for every value that was refused."""
     state, notices = ListState(), []
 
     def refuse(name: str, fallback: str) -> None:
-        notices.append(f"Đường link có {PARAMETERS[name]}={query[PARAMETERS[name]]!r} không hợp lệ; "
-                       f"đang hiển thị {fallback}.")
+        notices.append(refused(PARAMETERS[name], query[PARAMETERS[name]], f"đang hiển thị {fallback}"))
 
     chain = query.get(PARAMETERS["chain"])
     if chain is not None:
@@ -119,10 +122,11 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
         text = query.get(PARAMETERS[name])
         if text is None or text == "":
             continue
-        if _whole(text) is None:
+        value = whole_number(text, 0, BOUND_LIMITS[name])
+        if value is None:
             refuse(name, "không giới hạn")
         else:
-            state = replace(state, **{name: int(text)})
+            state = replace(state, **{name: value})
     sort = query.get(PARAMETERS["sort"])
     if sort is not None:
         if sort in state.sorts():
@@ -137,8 +141,9 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
             refuse("descending", "thứ tự giảm dần")
     page = query.get(PARAMETERS["page"])
     if page is not None:
-        if (_whole(page) or 0) >= 1:
-            state = replace(state, page=int(page))
+        number = whole_number(page, 1, LARGEST_WHOLE // PAGE_SIZE)
+        if number is not None:
+            state = replace(state, page=number)
         else:
             refuse("page", "trang 1")
     return state, notices

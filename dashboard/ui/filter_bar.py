@@ -13,6 +13,7 @@ from dashboard.view.filters import (
     settled, to_query,
 )
 from dashboard.view.navigation import through_navigation
+from dashboard.view.url_values import refused
 
 STATE_KEY = "filters"
 # The shared filters' URL parameters as the last run wrote them.
@@ -136,7 +137,10 @@ def chain_choice(label: str, key: str, parameter: str) -> str:
     "cases" leaves the parameter out. A URL changed from outside (a link, back or forward) sets the choice.
     """
     chains = {value: chain for chain, value in CHAIN_IN_URL.items()}
-    asked = chains.get(st.query_params.get(parameter, ""), "cases")
+    written = st.query_params.get(parameter, "")
+    if written and written not in chains:
+        text_blocks.notice(refused(parameter, written, f"đang hiển thị {CHAIN_NAMES['cases'].lower()}"))
+    asked = chains.get(written, "cases")
     if st.session_state.get(f"{key}.written") != asked:
         st.session_state[key] = asked
     chain = st.radio(label, tuple(CHAIN_IN_URL), key=key, horizontal=True, format_func=CHAIN_NAMES.get)

@@ -1,5 +1,6 @@
 """What every page does first: stop with a Vietnamese message when the database fails or the scope is empty."""
 
+import logging
 from contextlib import contextmanager
 
 import streamlit as st
@@ -9,18 +10,26 @@ from data_access.engine import URL_VARIABLE, DatabaseUnavailable
 from dashboard.ui.text_blocks import notice
 
 
+# What a visitor reads when the database fails; the address and the driver's own words go to the server's log.
+UNREACHABLE = ("Không kết nối được cơ sở dữ liệu. Hãy báo người quản trị kiểm tra máy chủ cơ sở dữ liệu và cấu hình "
+               f"{URL_VARIABLE} (hoặc .streamlit/secrets.toml).")
+UNREADABLE = ("Không đọc được cơ sở dữ liệu lúc này. Hãy thử lại sau ít phút; nếu lỗi còn, báo người quản trị xem "
+              "nhật ký máy chủ.")
+log = logging.getLogger(__name__)
+
+
 @contextmanager
 def database_guard():
-    """Run the block; if the database fails, show what to check in Vietnamese and stop the page."""
+    """Run the block; if the database fails, log why, show a Vietnamese message without its address and stop."""
     try:
         yield
-    except DatabaseUnavailable as error:
-        st.error(str(error))
+    except DatabaseUnavailable:
+        log.exception("database unavailable")
+        st.error(UNREACHABLE)
         st.stop()
-    except SQLAlchemyError as error:
-        first_line = str(error).strip().splitlines()[0]
-        st.error(f"Không đọc được cơ sở dữ liệu: {first_line}. Kiểm tra máy chủ cơ sở dữ liệu đang chạy và "
-                 f"biến {URL_VARIABLE} hoặc tệp .streamlit/secrets.toml.")
+    except SQLAlchemyError:
+        log.exception("database query failed")
+        st.error(UNREADABLE)
         st.stop()
 
 

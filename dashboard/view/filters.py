@@ -6,6 +6,7 @@ from datetime import date
 from data_access import codes
 from dashboard.metrics.chains import Scope
 from dashboard.metrics.periods import month_ends, work_year
+from dashboard.view.url_values import refused, whole_number
 
 TO_DATE = "nay"
 # Query-parameter names in the URL, kept short and Vietnamese so a copied link reads naturally.
@@ -126,8 +127,9 @@ def from_query(query: dict[str, str], options: FilterOptions) -> tuple[Filters, 
     notices = []
     year_text = query.get(PARAMETERS["year"])
     if year_text is not None:
-        if year_text.isdigit() and int(year_text) in options.years:
-            filters = replace(filters, year=int(year_text), end=default_end(int(year_text), options.today))
+        year = whole_number(year_text)
+        if year in options.years:
+            filters = replace(filters, year=year, end=default_end(year, options.today))
         else:
             notices.append(_notice("year", year_text, f"năm công tác {filters.year}"))
     end_text = query.get(PARAMETERS["end"])
@@ -159,8 +161,7 @@ def _end_label(end: str) -> str:
 
 
 def _notice(name: str, value: str, fallback: str) -> str:
-    return (f"Đường link có {PARAMETERS[name]}={value!r} không hợp lệ hoặc không có dữ liệu; "
-            f"đang hiển thị {fallback}.")
+    return refused(PARAMETERS[name], value, f"đang hiển thị {fallback}", "không hợp lệ hoặc không có dữ liệu")
 
 
 def to_query(filters: Filters) -> dict[str, str]:

@@ -119,6 +119,8 @@ def test_every_page_explains_an_unreachable_database(monkeypatch, page):
     assert not app.exception
     assert app.error[0].value.startswith("Không kết nối được cơ sở dữ liệu")
     assert "THADS_DATABASE_URL" in app.error[0].value
+    # the address, the port and the driver's English stay in the server's log
+    assert not any(word in app.error[0].value for word in ("postgresql", "127.0.0.1", "khong_co", "connection"))
     assert figures(app) == []
     st.cache_resource.clear()
 
