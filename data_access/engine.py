@@ -1,20 +1,22 @@
 """Where the database is and how to connect to it."""
 
+import logging
 import os
 import tomllib
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from data_access.queries.snapshots import ensure_snapshots
-from data_access.schema import metadata
+from data_access.schema import metadata, search_text
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 URL_VARIABLE = "THADS_DATABASE_URL"
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "thads.sqlite3"
+log = logging.getLogger(__name__)
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -55,7 +57,13 @@ def _normalise(url: str) -> str:
     return url
 
 
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
+
 def _tune_sqlite(dbapi_connection, _record) -> None:
+    # SQLite's own lower() changes ASCII letters only; the case search lowers Vietnamese names (Đ, Ầ) as well.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # WAL lets the dashboard read while an import writes; NORMAL sync is safe under WAL.
@@ -89,6 +97,8 @@ def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine
             # create_all adds the indexes of new tables only; a database made by an earlier version gains its
             # later indexes here (once: a large table takes a moment to index).
             _add_missing_columns(engine)
+            if engine.dialect.name == "postgresql":
+                _index_search_text(engine)
             for table in metadata.sorted_tables:
                 for index in table.indexes:
                     index.create(engine, checkfirst=True)
@@ -112,6 +122,21 @@ def _add_missing_columns(engine: Engine) -> None:
                 if column.name not in present and column.nullable:
                     connection.execute(text(f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(column.name)} "
                                             f"{column.type.compile(engine.dialect)}"))
+
+
+def _index_search_text(engine: Engine) -> None:
+    """Give PostgreSQL a trigram index on the text case lists search, so a name is found among millions of cases.
+
+    Without the right to add the pg_trgm extension the search still works, by reading the cases; the log says so.
+    """
+    expression = search_text().compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True})
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            connection.execute(text(f"CREATE INDEX IF NOT EXISTS ix_cases_search ON cases USING gin "
+                                    f"(({expression}) gin_trgm_ops)"))
+    except SQLAlchemyError:
+        log.warning("no trigram index on the cases' text: the case search reads every case", exc_info=True)
 
 
 def describe_connection_error(engine: Engine, error: Exception) -> str:

@@ -2,6 +2,7 @@
 
 from sqlalchemy import (
     BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, Numeric, String, Table, Text,
+    func, literal_column,
 )
 
 from data_access.money_cells import MONEY_CELLS, share_column
@@ -53,6 +54,23 @@ Index("ix_cases_amount", cases.c.amount)
 # A unit's cases, for lists and reports narrowed to one unit of a large PostgreSQL database. Not on SQLite, whose
 # planner took it for the unit breakdowns and read the whole table through it.
 Index("ix_cases_unit", cases.c.unit_code, cases.c.decided_on).ddl_if(dialect="postgresql")
+
+
+
+def search_text():
+    """Return the text a case list searches: code, decision and judgment numbers and the parties, in lower case.
+
+    PostgreSQL indexes this very expression with trigrams (data_access/engine.py), so the separators are literal
+    SQL: a bound parameter in their place would not match the index.
+    """
+    space, empty = literal_column("' '"), literal_column("''")
+    parts = [cases.c.code, cases.c.decision_no, *(func.coalesce(column, empty) for column in (
+        cases.c.judgment_no, cases.c.debtor, cases.c.creditor))]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined.op("||")(space).op("||")(part)
+    return func.lower(joined)
+
 
 case_groups = Table(
     "case_groups", metadata,

@@ -7,8 +7,8 @@ import streamlit as st
 from dashboard.metrics.formatting import format_count, format_money_short
 from dashboard.metrics.periods import window_ending
 from dashboard.ui.case_views import (
-    BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SORT_LABELS, TITLE,
-    ListState, from_query, heading_lines, last_page, list_table, to_query,
+    BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SEARCH_CHARACTERS, SORT_LABELS,
+    TITLE, ListState, from_query, heading_lines, last_page, list_table, searched, to_query,
 )
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
@@ -23,7 +23,7 @@ from dashboard.view import cache
 WRITTEN_KEY = "cases.written"
 # Widget keys by ListState field.
 KEYS = {name: f"cases.{name}" for name in ("chain", "cell", "buckets", "min_age_days", "max_age_days", "min_remaining",
-                                           "max_remaining", "sort", "descending", "page")}
+                                           "max_remaining", "sort", "descending", "page", "search")}
 
 
 def _first_page() -> None:
@@ -73,11 +73,14 @@ with database_guard():
                      format_func=lambda descending: "Giảm dần" if descending else "Tăng dần")
     bounds = (("min_age_days", "Tuổi từ (ngày)", 30), ("max_age_days", "Tuổi đến (ngày)", 30),
               ("min_remaining", "Còn lại từ (đồng)", 1_000_000), ("max_remaining", "Còn lại đến (đồng)", 1_000_000))
+    st.text_input("Tìm việc", key=KEYS["search"], max_chars=SEARCH_CHARACTERS, on_change=_first_page,
+                  placeholder="Mã việc, số quyết định, số bản án hoặc một phần tên đương sự")
     for place, (name, label, step) in zip(st.columns(4), bounds):
         place.number_input(label, min_value=0, step=step, value=None, key=KEYS[name], placeholder="Không giới hạn",
                            on_change=_first_page)
     state = ListState(**{name: st.session_state[key] for name, key in KEYS.items()}
-                      | {"buckets": tuple(st.session_state[KEYS["buckets"]])})
+                      | {"buckets": tuple(st.session_state[KEYS["buckets"]]),
+                         "search": searched(st.session_state[KEYS["search"]] or "") or ""})
 
     end = filters.period_end(options.today)
     window = window_ending(end)

@@ -24,6 +24,8 @@ EVENT_LABELS = {
     "ra_so_rieng": "Khôi phục từ sổ theo dõi riêng",
     "phan_cong": "Phân công chấp hành viên",
 }
+# What the case page writes for an optional column the export did not carry.
+NOT_GIVEN = "Không có trong dữ liệu"
 TIMELINE_COLUMNS = ("Ngày", "Sự kiện", "Số tiền (đồng)", "Chi tiết")
 MONEY_COLUMNS = ("day", "collected", "reduced", "remaining")
 
@@ -85,6 +87,10 @@ def field_table(detail: dict) -> pd.DataFrame:
         ("Chấp hành viên khi thụ lý", officer_text(detail["officer_code"], names)),
         ("Loại bản án", codes.JUDGMENT_TYPES[detail["judgment_type"]]),
         ("Hình thức thụ lý", codes.MODES[detail["mode"]]),
+        ("Người phải thi hành án", detail["debtor"] or NOT_GIVEN),
+        ("Người được thi hành án", detail["creditor"] or NOT_GIVEN),
+        ("Bản án, quyết định số", detail["judgment_no"] or NOT_GIVEN),
+        ("Tòa án", detail["court"] or NOT_GIVEN),
         ("Số tiền phải thi hành", money_text(detail["amount"])),
         ("Nhóm việc", groups),
         ("Kết thúc", ended),

@@ -45,8 +45,10 @@ SORT_LABELS = {
 PARAMETERS = {
     "chain": "chuoi", "cell": "o", "buckets": "trang_thai", "min_age_days": "tuoi_tu", "max_age_days": "tuoi_den",
     "min_remaining": "con_lai_tu", "max_remaining": "con_lai_den", "sort": "sap_xep", "descending": "giam_dan",
-    "page": "trang",
+    "page": "trang", "search": "tim",
 }
+# The longest text the list searches for: far above any code, number or name fragment.
+SEARCH_CHARACTERS = 100
 BOUNDS = ("min_age_days", "max_age_days", "min_remaining", "max_remaining")
 # The largest bound a URL may ask: an age the dates can reach back from any period end, an amount no larger than
 # the largest an import accepts.
@@ -70,15 +72,16 @@ class ListState:
     sort: str = "remaining"
     descending: bool = True
     page: int = 1
+    search: str = ""
 
     def sorts(self) -> tuple[str, ...]:
         """Return the sort keys this list offers: its money share only for a money cell."""
         return SORTS if self.chain == "money" else tuple(sort for sort in SORTS if sort != "value")
 
     def narrow(self) -> CaseFilter:
-        """Return the CaseFilter of the buckets and bounds."""
+        """Return the CaseFilter of the buckets, bounds and search."""
         return CaseFilter(self.buckets, self.min_age_days, self.max_age_days, self.min_remaining,
-                          self.max_remaining)
+                          self.max_remaining, self.search or None)
 
     @property
     def offset(self) -> int:
@@ -139,6 +142,11 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
             state = replace(state, descending=descending == "1")
         else:
             refuse("descending", "thứ tự giảm dần")
+    search = searched(query.get(PARAMETERS["search"], ""))
+    if search is None:
+        refuse("search", "mọi việc")
+    else:
+        state = replace(state, search=search)
     page = query.get(PARAMETERS["page"])
     if page is not None:
         number = whole_number(page, 1, LARGEST_WHOLE // PAGE_SIZE)
@@ -147,6 +155,14 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
         else:
             refuse("page", "trang 1")
     return state, notices
+
+
+def searched(text: str) -> str | None:
+    """Return the text to search for, trimmed; None when it is too long or holds control characters."""
+    text = text.strip()
+    if len(text) > SEARCH_CHARACTERS or any(ord(letter) < 32 or ord(letter) == 127 for letter in text):
+        return None
+    return text
 
 
 def to_query(state: ListState) -> dict[str, str]:
@@ -184,6 +200,8 @@ def filter_lines(state: ListState) -> list[str]:
                      + _range(state.min_age_days, state.max_age_days, "ngày"))
     if state.min_remaining is not None or state.max_remaining is not None:
         lines.append("Số tiền còn lại: " + _range(state.min_remaining, state.max_remaining, "đồng"))
+    if state.search:
+        lines.append(f"Tìm: {state.search}")
     order = "giảm dần" if state.descending else "tăng dần"
     lines.append(f"Sắp xếp theo: {SORT_LABELS[state.sort].lower()} ({order})")
     return lines
@@ -206,6 +224,10 @@ def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, s
     table = pd.DataFrame({
         "Mã việc": frame["code"],
         "Số quyết định": frame["decision_no"],
+        "Người phải thi hành án": frame["debtor"].fillna(""),
+        "Người được thi hành án": frame["creditor"].fillna(""),
+        "Bản án số": frame["judgment_no"].fillna(""),
+        "Tòa án": frame["court"].fillna(""),
         "Ngày quyết định": pd.Series(list(frame["decided_on"]), index=frame.index, dtype=object),
         "Đơn vị": [short_unit_name(units.get(code, code)) for code in frame["unit_code"]],
         "Chấp hành viên": [UNASSIGNED if pd.isna(code) else officers.get(code, code) for code in frame["officer_code"]],
@@ -217,5 +239,5 @@ def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, s
         "Tuổi (ngày)": frame["age_days"].astype("int64"),
     })
     if chain == "money":
-        table.insert(8, VALUE_COLUMN, frame["value"].astype("int64"))
+        table.insert(table.columns.get_loc("Còn lại (đồng)"), VALUE_COLUMN, frame["value"].astype("int64"))
     return table

@@ -8,7 +8,8 @@ from data_access.schema import case_groups, case_states, cases, events, officers
 _CASE = (
     select(cases.c.id, cases.c.code, cases.c.decision_no, cases.c.decided_on, cases.c.unit_code,
            units.c.name.label("unit_name"), cases.c.officer_code, officers.c.name.label("officer_name"),
-           cases.c.judgment_type, cases.c.mode, cases.c.amount, cases.c.exit_on, cases.c.exit_kind)
+           cases.c.judgment_type, cases.c.mode, cases.c.amount, cases.c.debtor, cases.c.creditor,
+           cases.c.judgment_no, cases.c.court, cases.c.exit_on, cases.c.exit_kind)
     .join(units, units.c.code == cases.c.unit_code)
     .join(officers, officers.c.code == cases.c.officer_code)
 )
@@ -18,7 +19,8 @@ def case_detail(engine: Engine, code: str) -> dict | None:
     """Return the case's fields with groups, events (by seq), spans (by date) and officer names; None if unknown.
 
     Keys: code, decision_no, decided_on, unit_code, unit_name, officer_code, officer_name, judgment_type, mode,
-    amount, groups (sorted codes), exit_on, exit_kind, events [{occurred_on, kind, amount, detail}],
+    amount, debtor, creditor, judgment_no, court (None when the export did not carry them), groups (sorted codes),
+    exit_on, exit_kind, events [{occurred_on, kind, amount, detail}],
     spans [{valid_from, valid_to, status, officer_code, collected, reduced}], officer_names {code: name} for the
     case's officer, every officer of a phan_cong event and of a span.
     """

@@ -15,7 +15,7 @@ from data_access.money_cells import MONEY_CELLS, money_values, share_column
 from data_access.queries.case_walk import Listing, sorted_page
 from data_access.queries.chain_queries import Scope, caseload_sql, uses_lateral
 from data_access.queries.snapshots import snapshot_sums
-from data_access.schema import cases, chain_snapshots
+from data_access.schema import cases, chain_snapshots, search_text
 
 _CASE_CELLS = tuple(cell for cell in MONEY_CELLS if cell != "reduced")
 # Cells of each chain a list can be drilled from: a case cell names the cases it counts, a money cell the cases
@@ -44,12 +44,14 @@ class CaseFilter:
     max_age_days: int | None = None
     min_remaining: int | None = None
     max_remaining: int | None = None
+    # Text a case's code, decision or judgment number or one of its parties' names contains, in any case.
+    search: str | None = None
 
     @property
     def bounded(self) -> bool:
-        """Return whether the filter bounds the age or the amount remaining."""
-        return any(bound is not None for bound in (self.min_age_days, self.max_age_days, self.min_remaining,
-                                                   self.max_remaining))
+        """Return whether the filter bounds the age or the amount remaining, or searches the cases' text."""
+        return bool(self.search) or any(bound is not None for bound in (
+            self.min_age_days, self.max_age_days, self.min_remaining, self.max_remaining))
 
 
 def _bucket_conditions(status, collected_any) -> dict[str, object]:
@@ -111,6 +113,8 @@ def _narrowing(narrow: CaseFilter, end: date, remaining) -> tuple[list, list]:
         on_case.append(cases.c.amount >= narrow.min_remaining)
     if narrow.max_remaining is not None:
         on_state.append(remaining <= narrow.max_remaining)
+    if narrow.search:
+        on_case.append(search_text().contains(narrow.search.lower(), autoescape=True))
     return on_state, on_case
 
 
@@ -135,6 +139,8 @@ def _listing(engine: Engine, start: date, end: date, scope: Scope, cell: str, ch
         "code": cases.c.code, "decision_no": cases.c.decision_no, "decided_on": cases.c.decided_on,
         "unit_code": cases.c.unit_code, "officer_code": sql.at_end.c.officer_code,
         "judgment_type": cases.c.judgment_type, "mode": cases.c.mode, "amount": cases.c.amount,
+        "debtor": cases.c.debtor, "creditor": cases.c.creditor, "judgment_no": cases.c.judgment_no,
+        "court": cases.c.court,
         "bucket": case(*((condition, name) for name, condition in buckets.items()), else_=""),
         "remaining": sql.remaining, "age_days": _days_between(engine, cases.c.decided_on, end), "value": value,
     }
@@ -170,9 +176,9 @@ def case_list(engine: Engine, start: date, end: date, scope: Scope = Scope(), *,
               descending: bool = True, offset: int = 0, limit: int = 50) -> CaseListPage:
     """Return one page of the cases behind a cell of a chain, how many there are in all and their money.
 
-    Rows: code, decision_no, decided_on, unit_code, officer_code, judgment_type, mode, amount, bucket, remaining,
-    age_days (days from the decision to the end of the window) and value (for a money cell, what the case adds
-    to it; the values of the whole list sum to the cell).
+    Rows: code, decision_no, decided_on, unit_code, officer_code, judgment_type, mode, amount, debtor, creditor,
+    judgment_no, court, bucket, remaining, age_days (days from the decision to the end of the window) and value
+    (for a money cell, what the case adds to it; the values of the whole list sum to the cell).
     """
     _checked(chain, cell, narrow, sort)
     listing = _listing(engine, start, end, scope, cell, chain, narrow)

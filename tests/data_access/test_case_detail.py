@@ -44,6 +44,7 @@ def test_a_case_comes_back_with_every_field_and_its_groups(stored):
         "unit_code": "H01", "unit_name": "Chi cục THADS huyện Đông",
         "officer_code": "C02", "officer_name": "Trần Thị Bình",
         "judgment_type": "hinh_su", "mode": "theo_don", "amount": 100_000_000,
+        "debtor": None, "creditor": None, "judgment_no": None, "court": None,
         "groups": ["ngan_sach", "tin_dung"], "exit_on": date(2024, 3, 1), "exit_kind": "xong",
         "officer_names": {"C02": "Trần Thị Bình", "C03": "Lê Văn Cường"},
     }
@@ -89,6 +90,8 @@ DETAIL = {
     "code": "V1", "decision_no": "12/QĐ-CCTHADS", "decided_on": date(2023, 10, 5), "unit_code": "H01",
     "unit_name": "Chi cục THADS huyện Đông", "officer_code": "C02", "officer_name": "Trần Thị Bình",
     "judgment_type": "kinh_doanh_thuong_mai", "mode": "chu_dong", "amount": 100_000_000,
+    "debtor": "Công ty TNHH Hải Long", "creditor": None, "judgment_no": "12/2023/KDTM-ST",
+    "court": "Tòa án nhân dân tỉnh Quảng Ninh",
     "groups": ["ngan_sach", "trong_diem"], "exit_on": date(2024, 3, 1), "exit_kind": "dinh_chi",
     "events": [
         {"occurred_on": date(2023, 11, 20), "kind": "phan_cong", "amount": None, "detail": "C03"},
@@ -148,6 +151,10 @@ def test_the_fields_read_as_a_two_column_vietnamese_table():
         ["Chấp hành viên khi thụ lý", "Trần Thị Bình (C02)"],
         ["Loại bản án", "Kinh doanh thương mại"],
         ["Hình thức thụ lý", "Chủ động"],
+        ["Người phải thi hành án", "Công ty TNHH Hải Long"],
+        ["Người được thi hành án", "Không có trong dữ liệu"],
+        ["Bản án, quyết định số", "12/2023/KDTM-ST"],
+        ["Tòa án", "Tòa án nhân dân tỉnh Quảng Ninh"],
         ["Số tiền phải thi hành", "100.000.000 đồng"],
         ["Nhóm việc", "Thu ngân sách nhà nước, Trọng điểm, số tiền lớn"],
         ["Kết thúc", "Đình chỉ thi hành án ngày 01/03/2024"],

@@ -29,7 +29,7 @@ def test_a_case_shows_its_fields_state_events_and_money(app_engine):
     fields = app.dataframe[0].value
     assert fields.values.tolist() == field_table(detail).values.tolist()
     assert fields.iloc[0].tolist() == ["Mã việc", code]
-    assert fields.iloc[7].tolist() == ["Số tiền phải thi hành", f"{format_count(detail['amount'])} đồng"]
+    assert fields.iloc[11].tolist() == ["Số tiền phải thi hành", f"{format_count(detail['amount'])} đồng"]
 
     state = current_state(detail)
     metrics = {metric.label: metric.value for metric in app.metric}

@@ -222,3 +222,19 @@ def test_an_officers_list_holds_the_cases_the_chain_gives_that_officer(app_engin
     assert trail(app)[-1] == ("Danh sách việc", None)
     assert [label for label, _ in trail(app)][:3] == ["Toàn tỉnh", dimension_names(app_engine, "unit")["QN02"],
                                                       officer["name"]]
+
+
+def test_the_search_box_finds_a_case_by_its_code_within_the_filters(app_engine):
+    app = run_page("danh_sach_viec", END_OF_Q1_2024)
+    code = app.dataframe[0].value["Mã việc"].iloc[0]
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"tim": code.lower()})
+    assert not app.exception
+    assert _total(app) == "1 việc"
+    assert app.dataframe[0].value["Mã việc"].tolist() == [code]
+    assert app.text_input(key="cases.search").value == code.lower()
+
+
+def test_a_search_text_too_long_is_refused_with_a_notice(app_engine):
+    app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"tim": "x" * 101})
+    assert not app.exception
+    assert any(notice.startswith("Đường link có tim='xxxx") for notice in notices(app))

@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.ui.case_views import (
     BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, SORT_LABELS, SORTS, ListState, from_query, heading_lines, last_page,
-    list_table, to_query,
+    filter_lines, list_table, to_query,
 )
 from dashboard.view.filters import FilterOptions, Filters
 
@@ -109,15 +109,20 @@ def test_the_table_names_units_officers_and_codes_in_vietnamese():
         "unit_code": ["QN01", "QN09"], "officer_code": ["CHV1", None], "judgment_type": ["hinh_su", "dan_su"],
         "mode": ["chu_dong", "theo_don"], "amount": [5_000_000, 700], "bucket": ["deferred_c", "done"],
         "remaining": [4_000_000, 0], "age_days": [329, 396], "value": [1_000_000, 700],
+        "debtor": ["Lê Văn Tám", None], "creditor": ["Ngân hàng A", None], "judgment_no": ["05/2022/HS-ST", None],
+        "court": ["TAND tỉnh Quảng Ninh", None],
     })
     table = list_table(frame, {"QN01": "Chi cục Thi hành án dân sự Hạ Long"}, {"CHV1": "Nguyễn Văn An"})
     assert table.to_dict("records") == [
-        {"Mã việc": "V1", "Số quyết định": "12/QĐ", "Ngày quyết định": date(2023, 2, 5),
+        {"Mã việc": "V1", "Số quyết định": "12/QĐ", "Người phải thi hành án": "Lê Văn Tám",
+         "Người được thi hành án": "Ngân hàng A", "Bản án số": "05/2022/HS-ST", "Tòa án": "TAND tỉnh Quảng Ninh",
+         "Ngày quyết định": date(2023, 2, 5),
          "Đơn vị": "Chi cục THADS Hạ Long", "Chấp hành viên": "Nguyễn Văn An", "Loại án": "Hình sự",
          "Hình thức": "Chủ động",
          "Phải thi hành (đồng)": 5_000_000, "Còn lại (đồng)": 4_000_000, "Tình trạng": "Hoãn điểm c",
          "Tuổi (ngày)": 329},
-        {"Mã việc": "V2", "Số quyết định": "13/QĐ", "Ngày quyết định": date(2022, 11, 30), "Đơn vị": "QN09",
+        {"Mã việc": "V2", "Số quyết định": "13/QĐ", "Người phải thi hành án": "", "Người được thi hành án": "",
+         "Bản án số": "", "Tòa án": "", "Ngày quyết định": date(2022, 11, 30), "Đơn vị": "QN09",
          "Chấp hành viên": "Chưa phân công", "Loại án": "Dân sự", "Hình thức": "Theo đơn",
          "Phải thi hành (đồng)": 700, "Còn lại (đồng)": 0, "Tình trạng": "Xong", "Tuổi (ngày)": 396},
     ]
@@ -128,9 +133,10 @@ def test_a_money_list_shows_each_cases_share_of_the_cell():
         "code": ["V1"], "decision_no": ["12/QĐ"], "decided_on": [date(2023, 2, 5)], "unit_code": ["QN01"],
         "officer_code": ["CHV1"], "judgment_type": ["hinh_su"], "mode": ["chu_dong"], "amount": [5_000_000],
         "bucket": ["in_progress"], "remaining": [4_000_000], "age_days": [329], "value": [1_000_000],
+        "debtor": [None], "creditor": [None], "judgment_no": [None], "court": [None],
     })
     table = list_table(frame, {}, {}, chain="money")
-    assert list(table.columns[7:10]) == ["Phải thi hành (đồng)", "Tính vào chỉ tiêu (đồng)", "Còn lại (đồng)"]
+    assert list(table.columns[11:14]) == ["Phải thi hành (đồng)", "Tính vào chỉ tiêu (đồng)", "Còn lại (đồng)"]
     assert table["Tính vào chỉ tiêu (đồng)"].tolist() == [1_000_000]
     assert "Tính vào chỉ tiêu (đồng)" not in list_table(frame, {}, {}).columns
 
@@ -141,3 +147,13 @@ def test_the_export_heading_names_the_officer_and_the_money_cell():
     lines = heading_lines(ListState(chain="money", cell="done"), Filters(2024, "2023-12-31", "QN01", "CHV1"), options)
     assert lines[1:3] == ["Chi cục Hạ Long, chấp hành viên Nguyễn Văn An; từ 01/10/2023 đến hết 31/12/2023",
                           "Chỉ tiêu: Xong (về tiền)"]
+
+
+def test_a_search_is_read_from_the_url_written_back_and_named_in_the_export_heading():
+    state, notices = from_query({"tim": "  Hải Long "})
+    assert (state.search, notices) == ("Hải Long", [])
+    assert to_query(state)["tim"] == "Hải Long"
+    assert "Tìm: Hải Long" in filter_lines(state)
+    assert state.narrow().search == "Hải Long" and ListState().narrow().search is None
+    refused, notices = from_query({"tim": "a\x00b"})
+    assert refused.search == "" and notices[0].startswith("Đường link có tim=")
