@@ -11,10 +11,11 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.codes import EXCHANGE_COLUMNS
+from data_access.codes import EVENT_DAY_ORDER, EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
 from data_access.exchange.bulk_load import NewCase
 from dashboard.demo.cases import simulate_cases
-from dashboard.demo.province import national_target, person
+from dashboard.demo.parties import case_parties, person, verifications
+from dashboard.demo.province import national_target
 
 CENTRAL_UNIT = ("TW", "Cục Quản lý thi hành án dân sự", "trung_uong", "")
 # The provinces since 1/7/2025: name, centrally-run city, and a weight for their share of offices, officers and
@@ -215,9 +216,16 @@ def province_cases(plan: ProvincePlan, today: date) -> list[NewCase]:
         raise ValueError(f"{plan.name}: {len(cases)} việc, vượt khối mã {CASE_ID_BLOCK}")
     first_id = plan.number * CASE_ID_BLOCK
     return [NewCase(first_id + index, case.code, decision_no(case.code), case.decided_on, case.unit, case.officer,
-                    case.judgment_type, case.mode, case.amount, case.groups,
-                    [event for event in case.events if event[0] <= today])
+                    case.judgment_type, case.mode, case.amount, case.groups, _story(plan, case, today),
+                    *case_parties(plan.seed, case.code, case.judgment_type, case.groups, case.decided_on, plan.name))
             for index, case in enumerate(cases.values(), start=1)]
+
+
+def _story(plan: ProvincePlan, case, today: date) -> list[tuple]:
+    """Return the case's events up to today with the officer's verifications among them, in day order."""
+    checked = verifications(plan.seed, case.code, case.decided_on, case.amount, case.officer, case.events, today)
+    told = [event for event in case.events if event[0] <= today] + checked
+    return sorted(told, key=lambda event: (event[0], EVENT_DAY_ORDER[event[1]]))
 
 
 def national_tables(country: Country) -> dict[str, pd.DataFrame]:
@@ -226,9 +234,11 @@ def national_tables(country: Country) -> dict[str, pd.DataFrame]:
     for plan in country.plans:
         for case in province_cases(plan, country.today):
             viec.append((case.code, case.decision_no, case.decided_on.isoformat(), case.unit_code,
-                         case.officer_code, case.judgment_type, case.mode, str(case.amount), "|".join(case.groups)))
+                         case.officer_code, case.judgment_type, case.mode, str(case.amount), "|".join(case.groups),
+                         case.debtor, case.creditor, case.judgment_no, case.court))
             su_kien += [(case.code, on.isoformat(), kind, "" if amount is None else str(amount), detail)
                         for on, kind, amount, detail in case.events]
     rows = {"don_vi": country.units, "chap_hanh_vien": country.officers, "viec": viec, "su_kien": su_kien,
             "chi_tieu": country.targets}
-    return {stem: pd.DataFrame(rows[stem], columns=EXCHANGE_COLUMNS[stem], dtype=object) for stem in EXCHANGE_COLUMNS}
+    columns = {**EXCHANGE_COLUMNS, "viec": EXCHANGE_COLUMNS["viec"] + tuple(OPTIONAL_CASE_COLUMNS)}
+    return {stem: pd.DataFrame(rows[stem], columns=columns[stem], dtype=object) for stem in EXCHANGE_COLUMNS}

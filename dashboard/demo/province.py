@@ -6,20 +6,17 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.codes import EXCHANGE_COLUMNS
+from data_access.codes import EVENT_DAY_ORDER, EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
 from dashboard.demo.cases import simulate_cases
+from dashboard.demo.parties import case_parties, person, verifications
 from dashboard.demo.story import STORY_HORIZON, Case
 
+PROVINCE_NAME = "Quảng Ninh"
 DISTRICTS = ("Hạ Long", "Cẩm Phả", "Uông Bí", "Móng Cái", "Đông Triều", "Quảng Yên", "Đầm Hà", "Hải Hà",
              "Tiên Yên", "Bình Liêu", "Ba Chẽ", "Vân Đồn", "Cô Tô")
 # Share of the province's new cases taken by each district, in DISTRICTS order; the province office takes the rest.
 DISTRICT_WEIGHTS = (19, 12, 9, 8, 8, 8, 3, 3, 3, 2, 2, 4, 1)
 PROVINCE_OFFICE_WEIGHT = 18
-FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý")
-MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Thanh", "Hữu", "Ngọc", "Xuân", "Hồng", "Mạnh")
-GIVEN = ("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hiếu", "Hoa", "Hùng", "Hương", "Khánh", "Lan",
-         "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn",
-         "Việt", "Yến")
 
 
 @dataclass(frozen=True)
@@ -50,25 +47,29 @@ class Province:
     targets: list[tuple]
     cases: dict[str, Case]
     today: date
+    seed: int = 0
 
     def tables(self, only: list[str] | None = None, *, whole_story: bool = False) -> dict[str, pd.DataFrame]:
         """Return the exchange tables (all cases, or only the named ones) with events up to today or all of them."""
         chosen = [self.cases[code] for code in only] if only is not None else list(self.cases.values())
         until = STORY_HORIZON if whole_story else self.today
         viec = [(c.code, f"{index + 1}/QĐ-THADS", c.decided_on.isoformat(), c.unit, c.officer, c.judgment_type,
-                 c.mode, str(c.amount), "|".join(c.groups)) for index, c in enumerate(chosen)]
+                 c.mode, str(c.amount), "|".join(c.groups),
+                 *case_parties(self.seed, c.code, c.judgment_type, c.groups, c.decided_on, PROVINCE_NAME))
+                for index, c in enumerate(chosen)]
         su_kien = [(c.code, on.isoformat(), kind, "" if amount is None else str(amount), detail)
-                   for c in chosen for on, kind, amount, detail in c.events if on <= until]
+                   for c in chosen for on, kind, amount, detail in self.story_of(c, until) if on <= until]
         rows = {"viec": viec, "su_kien": su_kien}
         if only is None:
             rows |= {"don_vi": self.units, "chap_hanh_vien": self.officers, "chi_tieu": self.targets}
-        return {stem: pd.DataFrame(rows[stem], columns=EXCHANGE_COLUMNS[stem], dtype=object)
+        columns = {**EXCHANGE_COLUMNS, "viec": EXCHANGE_COLUMNS["viec"] + tuple(OPTIONAL_CASE_COLUMNS)}
+        return {stem: pd.DataFrame(rows[stem], columns=columns[stem], dtype=object)
                 for stem in EXCHANGE_COLUMNS if stem in rows}
 
-
-def person(rng: random.Random) -> str:
-    """Return a random Vietnamese full name."""
-    return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+    def story_of(self, case: Case, until: date) -> list[tuple]:
+        """Return the case's events with the officer's verifications among them, in day order."""
+        checked = verifications(self.seed, case.code, case.decided_on, case.amount, case.officer, case.events, until)
+        return sorted(case.events + checked, key=lambda event: (event[0], EVENT_DAY_ORDER[event[1]]))
 
 
 def _organisation(rng: random.Random, size: Size):
@@ -123,4 +124,5 @@ def generate_province(size: str = "province", seed: int = 2024, today: date | No
     cases, year = simulate_cases(seed, unit_codes=[code for code, *_ in units], weights=weights, by_unit=by_unit,
                                  cases_per_year=config.cases_per_year, first_year=config.first_year,
                                  old_stock=config.old_stock, today=today)
-    return Province(units, officers, by_unit, _targets(units, officers, config.first_year - 1, year), cases, today)
+    return Province(units, officers, by_unit, _targets(units, officers, config.first_year - 1, year), cases, today,
+                    seed)

@@ -22,7 +22,7 @@ from data_access.schema import metadata, officers, targets, units
 BULK_TABLES = ("cases", "case_groups", "events", "case_states")
 COLUMNS = {
     "cases": ("id", "code", "decision_no", "decided_on", "unit_code", "officer_code", "judgment_type", "mode",
-              "amount", "exit_on", "exit_kind", "exit_collected_any"),
+              "amount", "debtor", "creditor", "judgment_no", "court", "exit_on", "exit_kind", "exit_collected_any"),
     "case_groups": ("case_id", "group_code"),
     "events": ("case_id", "seq", "occurred_on", "kind", "amount", "detail"),
     "case_states": ("case_id", "valid_from", "valid_to", "status", "officer_code", "collected", "reduced"),
@@ -48,6 +48,11 @@ class NewCase(NamedTuple):
     amount: int
     groups: list[str]
     events: list[tuple]
+    # The optional columns of viec.csv: parties, judgment number, court.
+    debtor: str | None = None
+    creditor: str | None = None
+    judgment_no: str | None = None
+    court: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,8 @@ def _case_rows(case: NewCase) -> tuple[tuple, list[tuple], list[tuple], list[tup
         raise BrokenCase(f"việc {case.code}: {breaches[0].message} [{breaches[0].rule}]")
     case_id = case.id
     case_row = (case_id, case.code, case.decision_no, case.decided_on, case.unit_code, case.officer_code,
-                case.judgment_type, case.mode, case.amount, timeline.exit_on, timeline.exit_kind,
-                timeline.exit_collected_any)
+                case.judgment_type, case.mode, case.amount, case.debtor, case.creditor, case.judgment_no, case.court,
+                timeline.exit_on, timeline.exit_kind, timeline.exit_collected_any)
     group_rows = [(case_id, group) for group in case.groups]
     event_rows = [(case_id, seq, event.on, event.kind, event.amount, event.detail or None)
                   for seq, event in enumerate(timeline.events, start=1)]
@@ -91,14 +96,20 @@ def _sqlite_field(value):
 
 def _copy_text(tables: dict[str, list[tuple]]) -> dict[str, bytes]:
     # Typed per-column formatting is several times faster than a generic per-value one. Codes follow the exchange
-    # format's rule (ASCII letters, digits and _ . - /), so only the free-text decision number needs escaping.
+    # format's rule (ASCII letters, digits and _ . - /), so only the free text (decision number, parties, judgment
+    # number, court) needs escaping.
     null = "\\N"
+
+    def free(value: str | None) -> str:
+        return null if value is None else value.translate(_COPY_ESCAPES)
+
     lines = {
-        "cases": [f"{case_id}\t{code}\t{number.translate(_COPY_ESCAPES)}\t{decided}\t{unit}\t{officer}\t"
-                  f"{judgment}\t{mode}\t{amount}\t{null if exit_on is None else exit_on}\t"
+        "cases": [f"{case_id}\t{code}\t{free(number)}\t{decided}\t{unit}\t{officer}\t{judgment}\t{mode}\t{amount}\t"
+                  f"{free(debtor)}\t{free(creditor)}\t{free(judgment_no)}\t{free(court)}\t"
+                  f"{null if exit_on is None else exit_on}\t"
                   f"{null if exit_kind is None else exit_kind}\t{'t' if collected_any else 'f'}\n"
-                  for case_id, code, number, decided, unit, officer, judgment, mode, amount, exit_on, exit_kind,
-                  collected_any in tables["cases"]],
+                  for case_id, code, number, decided, unit, officer, judgment, mode, amount, debtor, creditor,
+                  judgment_no, court, exit_on, exit_kind, collected_any in tables["cases"]],
         "case_groups": [f"{case_id}\t{group}\n" for case_id, group in tables["case_groups"]],
         "events": [f"{case_id}\t{seq}\t{on}\t{kind}\t{null if amount is None else amount}\t"
                    f"{null if detail is None else detail}\n"

@@ -128,9 +128,20 @@ def test_identities_hold_for_every_unit_row(demo, end):
 
 def test_every_event_kind_and_group_occurs(demo):
     _, province = demo
-    kinds = {kind for case in province.cases.values() for _, kind, _, _ in case.events}
+    kinds = set(province.tables()["su_kien"]["loai"])
     assert kinds == {"thu_tien", "giam", "xong", "dinh_chi", "uy_thac", "huy_quyet_dinh", "co_dieu_kien",
                      "chua_co_dieu_kien", "hoan", "tam_dinh_chi", "tiep_tuc", "vao_so_rieng", "ra_so_rieng",
-                     "phan_cong"}
+                     "xac_minh", "phan_cong"}
     groups = {group for case in province.cases.values() for group in case.groups}
     assert groups == {"ngan_sach", "tin_dung", "bhxh", "thu_hoi_tai_san", "trong_diem"}
+
+
+def test_every_case_carries_its_parties_judgment_and_court(demo):
+    _, province = demo
+    viec = province.tables()["viec"]
+    for column in ("nguoi_phai_thi_hanh", "nguoi_duoc_thi_hanh", "ban_an_so", "toa_an"):
+        assert viec[column].str.len().gt(0).all(), column
+    budget = viec[viec["nhom"].str.contains("ngan_sach")]
+    assert (budget["nguoi_duoc_thi_hanh"] == "Ngân sách nhà nước").all()
+    assert viec["ban_an_so"].str.fullmatch(r"\d+/\d{4}/[A-ZĐ]+-(ST|PT)").all()
+    assert viec["toa_an"].str.startswith("Tòa án nhân dân").all()

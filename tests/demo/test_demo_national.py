@@ -155,12 +155,12 @@ def test_a_case_breaking_an_import_rule_is_refused():
         prepare_cases([broken], "postgresql")
 
 
-def test_copy_text_escapes_the_free_text_decision_number():
+def test_copy_text_escapes_the_free_text_decision_number_and_parties():
     case = NewCase(7, "V7", "7\\QĐ\tx", date(2024, 1, 10), "U", "C", "dan_su", "theo_don", 1000, ["tin_dung"],
-                   [(date(2024, 2, 1), "xong", None, "")])
+                   [(date(2024, 2, 1), "xong", None, "")], "Lê\\A", None, "1/2023/DS-ST", "TAND\tX")
     rows = prepare_cases([case], "postgresql").rows
-    assert rows["cases"].decode() == ("7\tV7\t7\\\\QĐ\\tx\t2024-01-10\tU\tC\tdan_su\ttheo_don\t1000\t2024-02-01\t"
-                                      "xong\tf\n")
+    assert rows["cases"].decode() == ("7\tV7\t7\\\\QĐ\\tx\t2024-01-10\tU\tC\tdan_su\ttheo_don\t1000\t"
+                                      "Lê\\\\A\t\\N\t1/2023/DS-ST\tTAND\\tX\t2024-02-01\txong\tf\n")
     assert rows["events"] == b"7\t1\t2024-02-01\txong\t\\N\t\\N\n"
     assert rows["case_groups"] == b"7\ttin_dung\n"
 
@@ -223,3 +223,10 @@ def test_the_national_demo_on_an_unreachable_database_gives_a_plain_message(caps
     assert out == ""
     assert err.startswith("Không kết nối được cơ sở dữ liệu postgresql+psycopg://postgres@127.0.0.1:1/x: ")
     assert len(err.splitlines()) == 1
+
+
+def test_every_national_case_carries_its_parties_and_verifications(country):
+    tables = national_tables(country)
+    viec = tables["viec"]
+    assert viec[["nguoi_phai_thi_hanh", "nguoi_duoc_thi_hanh", "ban_an_so", "toa_an"]].notna().all().all()
+    assert (tables["su_kien"]["loai"] == "xac_minh").sum() >= len(viec) // 2
