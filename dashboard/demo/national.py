@@ -11,10 +11,10 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.codes import EVENT_DAY_ORDER, EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
+from data_access.codes import EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
 from data_access.exchange.bulk_load import NewCase
 from dashboard.demo.cases import simulate_cases
-from dashboard.demo.parties import case_parties, person, verifications
+from dashboard.demo.parties import case_parties, person, with_verifications
 from dashboard.demo.province import national_target
 
 CENTRAL_UNIT = ("TW", "Cục Quản lý thi hành án dân sự", "trung_uong", "")
@@ -216,16 +216,9 @@ def province_cases(plan: ProvincePlan, today: date) -> list[NewCase]:
         raise ValueError(f"{plan.name}: {len(cases)} việc, vượt khối mã {CASE_ID_BLOCK}")
     first_id = plan.number * CASE_ID_BLOCK
     return [NewCase(first_id + index, case.code, decision_no(case.code), case.decided_on, case.unit, case.officer,
-                    case.judgment_type, case.mode, case.amount, case.groups, _story(plan, case, today),
+                    case.judgment_type, case.mode, case.amount, case.groups, with_verifications(plan.seed, case, today),
                     *case_parties(plan.seed, case.code, case.judgment_type, case.groups, case.decided_on, plan.name))
             for index, case in enumerate(cases.values(), start=1)]
-
-
-def _story(plan: ProvincePlan, case, today: date) -> list[tuple]:
-    """Return the case's events up to today with the officer's verifications among them, in day order."""
-    checked = verifications(plan.seed, case.code, case.decided_on, case.amount, case.officer, case.events, today)
-    told = [event for event in case.events if event[0] <= today] + checked
-    return sorted(told, key=lambda event: (event[0], EVENT_DAY_ORDER[event[1]]))
 
 
 def national_tables(country: Country) -> dict[str, pd.DataFrame]:

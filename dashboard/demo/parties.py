@@ -83,3 +83,10 @@ def verifications(seed: int, code: str, decided_on: date, amount: int, officer: 
             found.append(day)
             day += timedelta(days=rng.randint(*period))
     return [(day, codes.VERIFICATION_EVENT, None, "") for day in sorted(set(found))]
+
+
+def with_verifications(seed: int, case, until: date) -> list[tuple]:
+    """Return a generated case's events up to `until` with its verifications among them, in day order."""
+    checked = verifications(seed, case.code, case.decided_on, case.amount, case.officer, case.events, until)
+    told = [event for event in case.events if event[0] <= until] + checked
+    return sorted(told, key=lambda event: (event[0], codes.EVENT_DAY_ORDER[event[1]]))

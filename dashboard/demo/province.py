@@ -6,9 +6,9 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.codes import EVENT_DAY_ORDER, EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
+from data_access.codes import EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
 from dashboard.demo.cases import simulate_cases
-from dashboard.demo.parties import case_parties, person, verifications
+from dashboard.demo.parties import case_parties, person, with_verifications
 from dashboard.demo.story import STORY_HORIZON, Case
 
 PROVINCE_NAME = "Quảng Ninh"
@@ -50,26 +50,25 @@ class Province:
     seed: int = 0
 
     def tables(self, only: list[str] | None = None, *, whole_story: bool = False) -> dict[str, pd.DataFrame]:
-        """Return the exchange tables (all cases, or only the named ones) with events up to today or all of them."""
+        """Return the exchange tables (all cases, or only the named ones) with events up to today, verifications
+        among them; or, for the calibration, each whole simulated story, which verifications would not change."""
         chosen = [self.cases[code] for code in only] if only is not None else list(self.cases.values())
         until = STORY_HORIZON if whole_story else self.today
         viec = [(c.code, f"{index + 1}/QĐ-THADS", c.decided_on.isoformat(), c.unit, c.officer, c.judgment_type,
                  c.mode, str(c.amount), "|".join(c.groups),
                  *case_parties(self.seed, c.code, c.judgment_type, c.groups, c.decided_on, PROVINCE_NAME))
                 for index, c in enumerate(chosen)]
+        def story(case: Case) -> list[tuple]:
+            return case.events if whole_story else with_verifications(self.seed, case, until)
+
         su_kien = [(c.code, on.isoformat(), kind, "" if amount is None else str(amount), detail)
-                   for c in chosen for on, kind, amount, detail in self.story_of(c, until) if on <= until]
+                   for c in chosen for on, kind, amount, detail in story(c) if on <= until]
         rows = {"viec": viec, "su_kien": su_kien}
         if only is None:
             rows |= {"don_vi": self.units, "chap_hanh_vien": self.officers, "chi_tieu": self.targets}
         columns = {**EXCHANGE_COLUMNS, "viec": EXCHANGE_COLUMNS["viec"] + tuple(OPTIONAL_CASE_COLUMNS)}
         return {stem: pd.DataFrame(rows[stem], columns=columns[stem], dtype=object)
                 for stem in EXCHANGE_COLUMNS if stem in rows}
-
-    def story_of(self, case: Case, until: date) -> list[tuple]:
-        """Return the case's events with the officer's verifications among them, in day order."""
-        checked = verifications(self.seed, case.code, case.decided_on, case.amount, case.officer, case.events, until)
-        return sorted(case.events + checked, key=lambda event: (event[0], EVENT_DAY_ORDER[event[1]]))
 
 
 def _organisation(rng: random.Random, size: Size):
