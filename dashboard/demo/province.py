@@ -12,10 +12,16 @@ from dashboard.demo.parties import case_parties, person, with_verifications
 from dashboard.demo.story import STORY_HORIZON, Case
 
 PROVINCE_NAME = "Quảng Ninh"
-DISTRICTS = ("Hạ Long", "Cẩm Phả", "Uông Bí", "Móng Cái", "Đông Triều", "Quảng Yên", "Đầm Hà", "Hải Hà",
-             "Tiên Yên", "Bình Liêu", "Ba Chẽ", "Vân Đồn", "Cô Tô")
-# Share of the province's new cases taken by each district, in DISTRICTS order; the province office takes the rest.
-DISTRICT_WEIGHTS = (19, 12, 9, 8, 8, 8, 3, 3, 3, 2, 2, 4, 1)
+PROVINCE_OFFICE = ("QN00", f"Thi hành án dân sự tỉnh {PROVINCE_NAME}", "tinh", "")
+# Since 1/7/2025 each regional office took over the work of several former district offices; a district's share
+# of the province's new cases (the province office takes the rest) passes to its region.
+REGIONS = (
+    (("Hạ Long", 19),),
+    (("Cẩm Phả", 12), ("Vân Đồn", 4), ("Cô Tô", 1)),
+    (("Uông Bí", 9), ("Đông Triều", 8), ("Quảng Yên", 8)),
+    (("Móng Cái", 8), ("Hải Hà", 3), ("Đầm Hà", 3)),
+    (("Tiên Yên", 3), ("Bình Liêu", 2), ("Ba Chẽ", 2)),
+)
 PROVINCE_OFFICE_WEIGHT = 18
 
 
@@ -23,7 +29,7 @@ PROVINCE_OFFICE_WEIGHT = 18
 class Size:
     """How big a generated province is."""
 
-    districts: int
+    regions: int
     officers_per_district: int
     cases_per_year: int
     first_year: int
@@ -32,8 +38,8 @@ class Size:
 
 SIZES = {
     # Five work-years of about 8.000 new cases, plus the older stock still open when the data starts.
-    "province": Size(districts=13, officers_per_district=10, cases_per_year=8000, first_year=2022, old_stock=1800),
-    "small": Size(districts=3, officers_per_district=4, cases_per_year=500, first_year=2022, old_stock=150),
+    "province": Size(regions=5, officers_per_district=10, cases_per_year=8000, first_year=2022, old_stock=1800),
+    "small": Size(regions=3, officers_per_district=2, cases_per_year=500, first_year=2022, old_stock=150),
 }
 
 
@@ -71,15 +77,27 @@ class Province:
                 for stem in EXCHANGE_COLUMNS if stem in rows}
 
 
+def regional_office_name(number: int) -> str:
+    """Return the official name of the province's regional office of that number."""
+    return f"Phòng Thi hành án dân sự khu vực {number} - {PROVINCE_NAME}"
+
+
+def _officer_counts(size: Size) -> dict[str, int]:
+    """Return the officers of each unit: the province office twice a district's, a region one per former district,
+    and the first region, the province's largest city, half a district's more."""
+    counts = {PROVINCE_OFFICE[0]: 2 * size.officers_per_district}
+    for number, districts in enumerate(REGIONS[: size.regions], start=1):
+        counts[f"QN{number:02d}"] = size.officers_per_district * len(districts)
+    counts["QN01"] += size.officers_per_district // 2
+    return counts
+
+
 def _organisation(rng: random.Random, size: Size):
-    units = [("QN00", "Cục Thi hành án dân sự tỉnh Quảng Ninh", "tinh", "")]
-    units += [(f"QN{index:02d}", f"Chi cục Thi hành án dân sự {name}", "huyen", "QN00")
-              for index, name in enumerate(DISTRICTS[: size.districts], start=1)]
+    units = [PROVINCE_OFFICE]
+    units += [(f"QN{number:02d}", regional_office_name(number), "khu_vuc", PROVINCE_OFFICE[0])
+              for number in range(1, size.regions + 1)]
     officers, by_unit = [], {}
-    for unit_code, *_ in units:
-        count = size.officers_per_district * (2 if unit_code == "QN00" else 1)
-        if unit_code == "QN01":
-            count += size.officers_per_district // 2
+    for unit_code, count in _officer_counts(size).items():
         by_unit[unit_code] = []
         for _ in range(count):
             code = f"CHV{len(officers) + 1:03d}"
@@ -119,7 +137,7 @@ def generate_province(size: str = "province", seed: int = 2024, today: date | No
     config = SIZES[size]
     rng = random.Random(seed)
     units, officers, by_unit = _organisation(rng, config)
-    weights = [PROVINCE_OFFICE_WEIGHT, *DISTRICT_WEIGHTS[: config.districts]]
+    weights = [PROVINCE_OFFICE_WEIGHT, *(sum(weight for _, weight in region) for region in REGIONS[: config.regions])]
     cases, year = simulate_cases(seed, unit_codes=[code for code, *_ in units], weights=weights, by_unit=by_unit,
                                  cases_per_year=config.cases_per_year, first_year=config.first_year,
                                  old_stock=config.old_stock, today=today)

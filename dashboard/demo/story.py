@@ -145,19 +145,34 @@ class CaseStory:
             if roll < 0.88 and verifications >= 1:
                 if not self.emit(step, "vao_so_rieng"):
                     return False
-                if rng.random() < 0.25:
-                    if not self.emit(self.later(200, 900), "ra_so_rieng"):
-                        return False
-                    if rng.random() < 0.6:
-                        return self.emit(self.later(3, 40), "co_dieu_kien")
-                    if not self.emit(self.later(3, 40), "chua_co_dieu_kien"):
-                        return False
-                    verifications = 0
-                    continue
-                return False
+                if rng.random() >= 0.25:
+                    return False
+                restored = self.restore(self.later(200, 900))
+                if restored is not None:
+                    return restored
+                verifications = 0
+                continue
             if not self.emit(step, "chua_co_dieu_kien"):
                 return False
             verifications += 1
+
+    def restore(self, on: date) -> bool | None:
+        """Bring the case back from the separate ledger; return True when it comes back enforceable, None when it
+        comes back still not enforceable, False when the story reached its horizon.
+
+        Mostly the debtor's conditions appear and the case is classified enforceable the day it leaves the ledger,
+        the classification written first as the day order puts it (domain.md section 3); sometimes it is classified
+        a few days later, or found still without conditions.
+        """
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.45:
+            return self.emit(on, "co_dieu_kien") and self.emit(on, "ra_so_rieng")
+        if not self.emit(on, "ra_so_rieng"):
+            return False
+        if roll < 0.6:
+            return self.emit(self.later(3, 40), "co_dieu_kien")
+        return None if self.emit(self.later(3, 40), "chua_co_dieu_kien") else False
 
 
 def _late_in_work_year(rng: random.Random, day: date) -> date:

@@ -17,6 +17,8 @@ CLICK_ATTEMPTS = 4
 # column of checkboxes at its left edge, which is what selects a row.
 ROW_PIXELS = 35
 MARKER_X = 18
+# Where a clicked table's top is put on screen: below Streamlit's header bar.
+TABLE_TOP_PIXELS = 150
 END = date(2023, 12, 31)
 
 
@@ -36,6 +38,7 @@ def _until_address(page, click, path: str) -> None:
             return
         except PlaywrightTimeout:
             continue
+    _shot(page, f"failed_to_open_{path}")
     raise AssertionError(f"the click did not open /{path} after {CLICK_ATTEMPTS} attempts")
 
 
@@ -51,7 +54,9 @@ def _click_first_bar(page, path: str = "chap_hanh_vien") -> None:
 def _click_row(page, table: int, row: int, path: str) -> None:
     def click():
         grid = page.locator(TABLE).nth(table)
-        grid.scroll_into_view_if_needed()
+        # A table taller than the window would be scrolled to its middle; bring its header rows on screen instead.
+        grid.evaluate(f"el => {{ el.closest('[data-testid=stMain]').scrollTop += "
+                      f"el.getBoundingClientRect().top - {TABLE_TOP_PIXELS}; }}")
         box = grid.bounding_box()
         page.mouse.click(box["x"] + MARKER_X, box["y"] + ROW_PIXELS * (row + 1) + ROW_PIXELS / 2)
 

@@ -39,7 +39,7 @@ def _open_first_quarter(page, app_url: str, engine) -> None:
 def test_choosing_a_unit_updates_the_url_and_the_rates(app_url, app_database, page):
     engine = app_database[1]
     _open_first_quarter(page, app_url, engine)
-    _choose(page, "Đơn vị", "Chi cục Thi hành án dân sự Hạ Long")
+    _choose(page, "Đơn vị", "Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh")
     page.wait_for_url("**don_vi=QN01**", timeout=30_000)
     expected_unit = _gauge_texts(engine, Scope(unit="QN01"))
     _wait_for_numbers(page, expected_unit)
@@ -69,7 +69,7 @@ def test_filters_follow_the_leader_from_page_to_page(app_url, app_database, page
 def test_the_back_button_returns_to_the_previous_view(app_url, app_database, page):
     engine = app_database[1]
     _open_first_quarter(page, app_url, engine)
-    _choose(page, "Đơn vị", "Chi cục Thi hành án dân sự Hạ Long")
+    _choose(page, "Đơn vị", "Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh")
     page.wait_for_url("**don_vi=QN01**", timeout=30_000)
     _wait_for_numbers(page, _gauge_texts(engine, Scope(unit="QN01")))
     page.go_back()

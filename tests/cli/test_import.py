@@ -65,8 +65,8 @@ def test_demo_replaces_the_database_with_a_small_province(sample_db, capsys):
     assert (code, err) == (0, "")
     counts = row_counts(sample_db)
     assert counts["cases"] > 1000
-    assert out == f"Đã tạo cơ sở dữ liệu mẫu: {format_count(counts['cases'])} việc, 22 chấp hành viên, 4 đơn vị.\n"
-    assert (counts["officers"], counts["units"]) == (22, 4)
+    assert out == f"Đã tạo cơ sở dữ liệu mẫu: {format_count(counts['cases'])} việc, 19 chấp hành viên, 4 đơn vị.\n"
+    assert (counts["officers"], counts["units"]) == (19, 4)
     with sample_db.connect() as connection:
         assert connection.execute(select(units.c.code).order_by(units.c.code)).scalars().all() == [
             "QN00", "QN01", "QN02", "QN03",

@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 
 from data_access.engine import open_engine
+from data_access.codes import STATE_IN_PROGRESS, STATE_LEDGER
+from data_access.queries.case_detail import case_detail
 from dashboard.cli import main
 from dashboard.demo.build import calibrated_province, write_demo
 from dashboard.metrics.chains import Scope, chain_report
@@ -91,9 +93,22 @@ def test_the_report_paragraph_reads_like_the_provincial_report(demo):
             "(cao hơn 1,80% về việc và 26,70% về tiền so với tỷ lệ cùng kỳ năm 2023)") in paragraph
 
 
+def test_the_province_has_today_s_offices(demo):
+    _, province = demo
+    assert province.units == [("QN00", "Thi hành án dân sự tỉnh Quảng Ninh", "tinh", "")] + [
+        (f"QN0{number}", f"Phòng Thi hành án dân sự khu vực {number} - Quảng Ninh", "khu_vuc", "QN00")
+        for number in range(1, 6)]
+    officers = {code: sum(1 for *_, unit, _ in province.officers if unit == code) for code, *_ in province.units}
+    # Ten officers per former district: Hạ Long alone (and half more), then four regions of three districts.
+    assert officers == {"QN00": 20, "QN01": 15, "QN02": 30, "QN03": 30, "QN04": 30, "QN05": 30}
+    cases = province.tables()["viec"]
+    assert set(cases["ma_don_vi"]) == set(officers)
+    assert set(cases[cases["ngay_quyet_dinh"] < "2021-10-01"]["ma_don_vi"]) == set(officers)
+
+
 def test_the_province_has_the_scale_of_a_real_one(demo):
     engine, province = demo
-    assert len(province.units) == 14 and 140 <= len(province.officers) <= 170
+    assert len(province.officers) == 155
     full_year = chain_report(engine, date(2024, 9, 30))
     cases, money = full_year["cases"], full_year["money"]
     assert 7_000 <= cases["new"] <= 9_000
@@ -145,3 +160,21 @@ def test_every_case_carries_its_parties_judgment_and_court(demo):
     assert (budget["nguoi_duoc_thi_hanh"] == "Ngân sách nhà nước").all()
     assert viec["ban_an_so"].str.fullmatch(r"\d+/\d{4}/[A-ZĐ]+-(ST|PT)").all()
     assert viec["toa_an"].str.startswith("Tòa án nhân dân").all()
+
+
+def test_cases_come_back_from_the_ledger_classified_the_same_day(demo):
+    engine, province = demo
+    events = province.tables()["su_kien"]
+    restored = events[events["loai"] == "ra_so_rieng"][["ma_viec", "ngay"]]
+    classified = events[events["loai"] == "co_dieu_kien"][["ma_viec", "ngay"]]
+    same_day = restored.merge(classified, on=["ma_viec", "ngay"])
+    assert 0.3 <= len(same_day) / len(restored) <= 0.6
+    later = restored.merge(classified, on="ma_viec", suffixes=("_out", "_in"))
+    assert (later["ngay_in"] > later["ngay_out"]).any()
+    code, day = same_day.iloc[0]
+    rows = events[(events["ma_viec"] == code) & (events["ngay"] == day)]["loai"].tolist()
+    assert rows.index("co_dieu_kien") < rows.index("ra_so_rieng")
+    spans = case_detail(engine, code)["spans"]
+    back = next(span for span in spans if span["valid_from"] == date.fromisoformat(day))
+    assert back["status"] == STATE_IN_PROGRESS
+    assert spans[spans.index(back) - 1]["status"] == STATE_LEDGER

@@ -99,7 +99,7 @@ def test_the_downloads_carry_the_table_under_the_scope_line(app_engine, monkeypa
     app = run_page("nhom_viec", {**END_OF_Q1_2024, "don_vi": "QN02"})
     table, heading = exported[0]
     assert heading[:2] == ["Kết quả theo nhóm việc",
-                           "Chi cục Thi hành án dân sự Cẩm Phả; từ 01/10/2023 đến hết 31/12/2023"]
+                           "Phòng Thi hành án dân sự khu vực 2 - Quảng Ninh; từ 01/10/2023 đến hết 31/12/2023"]
     assert heading[2].startswith("Một việc có thể thuộc nhiều nhóm")
     assert table.equals(app.dataframe[0].value)
     labels = {button.proto.id.rsplit("-", 1)[-1]: button.proto.label for button in app.get("download_button")}

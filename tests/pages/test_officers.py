@@ -53,11 +53,11 @@ def test_officers_below_the_province_target_stand_out(app_engine):
     app = run_page("chap_hanh_vien", END_OF_JUNE_2024)
     assert not app.exception
     rows = chain_report(app_engine, END, by="officer")["rows"]
-    assert len(rows) == 22
+    assert len(rows) == 19
     _assert_split_by_target(app, rows, "cases", _own_targets(app_engine), 83.75)
     assert "chỉ tiêu năm giao riêng cho mình" in app.caption[0].value
     assert "Đường đứt nét: chỉ tiêu của toàn tỉnh, 83,75% về việc, 46,95% về tiền" in app.caption[0].value
-    assert figures(app)[0]["layout"]["title"]["text"] == "Tỷ lệ xong về việc của 22 chấp hành viên"
+    assert figures(app)[0]["layout"]["title"]["text"] == "Tỷ lệ xong về việc của 19 chấp hành viên"
 
 
 def test_the_money_choice_ranks_by_money(app_engine):
@@ -74,8 +74,8 @@ def test_the_sidebar_unit_narrows_to_its_officers_and_its_target(app_engine):
     _assert_split_by_target(app, rows, "cases", _own_targets(app_engine), 83.25)
     shown = {label for labels, _, _ in _bars(app).values() for label in labels}
     assert shown == {_label(row) for row in rows}
-    assert scope_line(app) == "Chi cục Thi hành án dân sự Cẩm Phả; từ 01/10/2023 đến hết 30/06/2024"
-    assert "chỉ tiêu của đơn vị Chi cục Thi hành án dân sự Cẩm Phả, 83,25% về việc" in app.caption[0].value
+    assert scope_line(app) == "Phòng Thi hành án dân sự khu vực 2 - Quảng Ninh; từ 01/10/2023 đến hết 30/06/2024"
+    assert "chỉ tiêu của đơn vị Phòng Thi hành án dân sự khu vực 2 - Quảng Ninh, 83,25% về việc" in app.caption[0].value
     assert app.query_params["don_vi"] == "QN02"
 
 
@@ -116,7 +116,7 @@ def test_a_sidebar_group_has_no_target_and_narrows_the_cases(app_engine):
 def test_the_downloads_hold_the_officers_table(app_engine, downloads):
     app = run_page("chap_hanh_vien", {**END_OF_JUNE_2024, "don_vi": "QN03"})
     heading, from_csv, from_excel = read_download(downloads, 2)
-    assert heading == [OFFICER_TITLE, "Chi cục Thi hành án dân sự Uông Bí; từ 01/10/2023 đến hết 30/06/2024"]
+    assert heading == [OFFICER_TITLE, "Phòng Thi hành án dân sự khu vực 3 - Quảng Ninh; từ 01/10/2023 đến hết 30/06/2024"]
     rows = chain_report(app_engine, END, Scope(unit="QN03"), by="officer")["rows"]
     for copy in (from_csv, from_excel):
         assert list(copy["Mã"]) == [row["key"] for row in rows]

@@ -105,12 +105,12 @@ def test_a_chosen_unit_is_highlighted_among_every_unit(app_engine):
     rows = chain_report(app_engine, date(2023, 12, 31), by="unit")["rows"]
     cases, money, heatmap = figures(app)
     assert len(cases["data"][0]["y"]) == len(rows) == 4
-    assert "<b>▶ Chi cục THADS Cẩm Phả</b>" in cases["data"][0]["y"]
-    assert heatmap["data"][0]["y"][2] == "<b>▶ Chi cục THADS Cẩm Phả</b>"
+    assert "<b>▶ Phòng THADS khu vực 2 - Quảng Ninh</b>" in cases["data"][0]["y"]
+    assert heatmap["data"][0]["y"][2] == "<b>▶ Phòng THADS khu vực 2 - Quảng Ninh</b>"
     styles = cell_styles(app.dataframe[0])
     shaded = {position for (position, name), css in styles.items() if name == "Mã" and css == CHOSEN_STYLE.rstrip(";")}
     assert shaded == {2}
-    assert "Đơn vị đang chọn (Chi cục Thi hành án dân sự Cẩm Phả)" in app.caption[0].value
+    assert "Đơn vị đang chọn (Phòng Thi hành án dân sự khu vực 2 - Quảng Ninh)" in app.caption[0].value
 
 
 def test_the_sidebar_group_and_period_change_the_figures(app_engine):
@@ -134,8 +134,8 @@ def test_the_sidebar_group_and_period_change_the_figures(app_engine):
 def test_the_downloads_hold_the_table_under_the_title_and_scope(app_engine, downloads):
     app = run_page("don_vi", {**END_OF_Q1_2024, "don_vi": "QN01"})
     heading, from_csv, from_excel = read_download(downloads, 3)
-    assert heading == [UNIT_TITLE, "Chi cục Thi hành án dân sự Hạ Long; từ 01/10/2023 đến hết 31/12/2023",
-                       "Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: Chi cục Thi hành án dân sự Hạ Long."]
+    assert heading == [UNIT_TITLE, "Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh; từ 01/10/2023 đến hết 31/12/2023",
+                       "Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh."]
     shown = app.dataframe[0].value
     rows = chain_report(app_engine, date(2023, 12, 31), by="unit")["rows"]
     for copy in (from_csv, from_excel):
