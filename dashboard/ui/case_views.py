@@ -8,6 +8,7 @@ import pandas as pd
 from data_access import codes
 from data_access.exchange.cells import MAX_AMOUNT, PLAUSIBLE_DAYS
 from data_access.queries.case_list import BUCKETS, CELLS, SORTS, CaseFilter
+from data_access.record_text import holds_forbidden_characters
 from dashboard.charts.axis_labels import short_unit_name
 from dashboard.metrics.formatting import format_count
 from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_LABELS, CHAIN_NAMES, COMPLETED_NOTE
@@ -158,9 +159,9 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
 
 
 def searched(text: str) -> str | None:
-    """Return the text to search for, trimmed; None when it is too long or holds control characters."""
+    """Return the text to search for, trimmed; None when it is too long or holds what no record holds."""
     text = text.strip()
-    if len(text) > SEARCH_CHARACTERS or any(ord(letter) < 32 or ord(letter) == 127 for letter in text):
+    if len(text) > SEARCH_CHARACTERS or holds_forbidden_characters(text):
         return None
     return text
 

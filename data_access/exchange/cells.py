@@ -7,15 +7,13 @@ from datetime import date
 import pandas as pd
 
 from data_access.exchange.files import ImportIssue, file_name, table_lines
+from data_access.record_text import holds_forbidden_characters
 from data_access.schema import cases, events, officers, units
 
 # ASCII digits only: Python's \d and int() also read Arabic-Indic and other digits ("٣٠٠" as 300).
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INTEGER = re.compile(r"[0-9]+")
 _CODE = re.compile(r"[A-Za-z0-9_.\-/]+")
-# NUL, the other C0 controls but tab, line and paragraph separators, and the bidirectional overrides and isolates
-# that make a name read differently from what it holds (U+202E writes it backwards).
-_FORBIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # No decision or event of a real case falls outside these days; a date beyond them is a typing or export error.
 PLAUSIBLE_DAYS = (date(1975, 1, 1), date(2100, 12, 31))
@@ -69,7 +67,7 @@ class Rows:
 
     def _checked_text(self, column: str, value: str) -> str:
         """Return the value, or "" after recording a control character or an over-long value."""
-        if _FORBIDDEN.search(value):
+        if holds_forbidden_characters(value):
             self.refused.add(column)
             self.issue("text", f"cột {column} chứa ký tự điều khiển hoặc xuống dòng (NUL, đảo chiều chữ, ...), "
                                "không có trong dữ liệu thật")

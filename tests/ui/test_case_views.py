@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.ui.case_views import (
     BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, SORT_LABELS, SORTS, ListState, from_query, heading_lines, last_page,
-    filter_lines, list_table, to_query,
+    filter_lines, list_table, searched, to_query,
 )
 from dashboard.view.filters import FilterOptions, Filters
 
@@ -157,3 +157,17 @@ def test_a_search_is_read_from_the_url_written_back_and_named_in_the_export_head
     assert state.narrow().search == "Hải Long" and ListState().narrow().search is None
     refused, notices = from_query({"tim": "a\x00b"})
     assert refused.search == "" and notices[0].startswith("Đường link có tim=")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("  Công ty TNHH Hải Long\t", "Công ty TNHH Hải Long"),
+    ("Hải\tLong", "Hải\tLong"),
+    ("Hải\u202eLong", None),
+    ("Hải\u2066Long", None),
+    ("Hải\u2028Long", None),
+    ("Hải\nLong", None),
+    ("x" * 100, "x" * 100),
+    ("x" * 101, None),
+])
+def test_a_search_refuses_what_an_import_refuses_in_a_name(text, wanted):
+    assert searched(text) == wanted
