@@ -5,6 +5,7 @@ its uncompressed size and its rows before its sheets are read (domain.md section
 import codecs
 import csv
 import zipfile
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pandas as pd
 
 from data_access.codes import EXCHANGE_COLUMNS
 from data_access.exchange.files import ImportIssue, file_name, make_table
+from data_access.exchange.sheet_rows import sheet_rows
 
 # A province's monthly export is tens of megabytes. Past these limits a file is an accident or an attack, and
 # reading it would hold the server's memory and time; it is refused before its rows are read.
@@ -81,10 +83,20 @@ def _read_csv(path: Path, issues: list[ImportIssue]) -> pd.DataFrame | None:
     if b"\x00" in sample or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         issues.append(_encoding_issue(path, sample))
         return None
+    found = len(issues)
+    # The first pass keeps no row, so a file wrong in shape anywhere, its last line included, is refused in the
+    # memory of one line; only a file sound in shape is read again into a table.
+    _scan_csv(path, sample, issues, keep=False)
+    if len(issues) > found:
+        return None
+    return _scan_csv(path, sample, issues, keep=True)
+
+
+def _scan_csv(path: Path, sample: bytes, issues: list[ImportIssue], *, keep: bool) -> pd.DataFrame | None:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         try:
-            return _csv_rows(name, reader, issues)
+            return _csv_rows(path.name, reader, issues, keep)
         except UnicodeDecodeError:
             issues.append(_encoding_issue(path, sample, _first_line_not_utf8(path)))
         except csv.Error as error:
@@ -92,19 +104,19 @@ def _read_csv(path: Path, issues: list[ImportIssue]) -> pd.DataFrame | None:
                 message = f"một ô dài quá {_count(MAX_CELL_CHARS)} ký tự"
             else:
                 message = "dòng không đúng dạng CSV (dấu ngoặc kép không đóng hoặc ký tự lạ)"
-            issues.append(ImportIssue(name, reader.line_num, "columns", f"không đọc được CSV: {message}"))
+            issues.append(ImportIssue(path.name, reader.line_num, "columns", f"không đọc được CSV: {message}"))
     return None
 
 
-def _csv_rows(name: str, reader, issues: list[ImportIssue]) -> pd.DataFrame | None:
+def _csv_rows(name: str, reader, issues: list[ImportIssue], keep: bool) -> pd.DataFrame | None:
     header = next(reader, None)
     if header is None:
         issues.append(ImportIssue(name, 1, "columns", "tệp rỗng, thiếu dòng tiêu đề"))
         return None
     header = [cell.strip() for cell in header]
-    rows, lines = [], []
+    rows, lines, count = [], [], 0
     for row in reader:
-        if len(rows) >= MAX_ROWS:
+        if count >= MAX_ROWS:
             issues.append(ImportIssue(name, reader.line_num, "size",
                                       f"tệp có hơn {_count(MAX_ROWS)} dòng, vượt giới hạn của một lần nhập"))
             return None
@@ -114,9 +126,11 @@ def _csv_rows(name: str, reader, issues: list[ImportIssue]) -> pd.DataFrame | No
             issues.append(ImportIssue(name, reader.line_num, "columns",
                                       f"dòng có {len(row)} cột, tiêu đề có {len(header)} cột"))
             continue
-        rows.append([cell.strip() for cell in row])
-        lines.append(reader.line_num)
-    return make_table(rows, header, lines)
+        count += 1
+        if keep:
+            rows.append([cell.strip() for cell in row])
+            lines.append(reader.line_num)
+    return make_table(rows, header, lines) if keep else None
 
 
 def read_folder(folder: str | Path) -> tuple[dict[str, pd.DataFrame], list[ImportIssue]]:
@@ -145,25 +159,36 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
+def _damaged_workbook(path: Path) -> ImportIssue:
+    return ImportIssue(path.name, 0, "source", f"tệp Excel bị hỏng hoặc không đúng dạng .xlsx; {_SAVE_AS_XLSX}")
+
+
 def _workbook_issue(path: Path) -> ImportIssue | None:
-    """Return why a workbook cannot be read safely (not a zip, too large unpacked), or None."""
+    """Return why a workbook cannot be read safely (not a zip, too large unpacked, a sheet of too many rows), or
+    None; the sheets' rows are counted on the compressed parts, before a reader parses them."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         return ImportIssue(path.name, 0, "source", f"tệp không phải tệp Excel .xlsx; {_SAVE_AS_XLSX}")
-    if unpacked > MAX_FILE_BYTES:
-        return ImportIssue(path.name, 0, "size", f"tệp Excel giải nén ra {_megabytes(unpacked)}, vượt giới hạn "
-                                                 f"{_megabytes(MAX_FILE_BYTES)} của một lần nhập")
+    with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_FILE_BYTES:
+            return ImportIssue(path.name, 0, "size", f"tệp Excel giải nén ra {_megabytes(unpacked)}, vượt giới "
+                                                     f"hạn {_megabytes(MAX_FILE_BYTES)} của một lần nhập")
+        try:
+            rows = max(sheet_rows(archive).values(), default=0)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+            return _damaged_workbook(path)
+    if rows > MAX_ROWS + 1:
+        return ImportIssue(path.name, 0, "size", f"tệp Excel có trang {_count(rows)} dòng, vượt giới hạn "
+                                                 f"{_count(MAX_ROWS)} dòng của một lần nhập")
     return None
 
 
 def _sheet_table(stem: str, sheet, issues: list[ImportIssue]) -> pd.DataFrame | None:
     name = file_name(stem)
-    if (sheet.max_row or 0) > MAX_ROWS:
-        issues.append(ImportIssue(name, 0, "size", f"trang {stem} có {_count(sheet.max_row)} dòng, vượt giới hạn "
-                                                   f"{_count(MAX_ROWS)} dòng của một lần nhập"))
-        return None
+    # The size a sheet states of itself may be wrong, and a reader trusting it drops the rows past it.
+    sheet.reset_dimensions()
     rows_iter = sheet.iter_rows(values_only=True)
     header = [_cell_text(value) for value in next(rows_iter, ())]
     if header:
@@ -200,8 +225,7 @@ def read_workbook(path: str | Path) -> tuple[dict[str, pd.DataFrame], list[Impor
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds, in English, for a damaged file
-        return {}, [ImportIssue(path.name, 0, "source", f"tệp Excel bị hỏng hoặc không đúng dạng .xlsx; "
-                                                        f"{_SAVE_AS_XLSX}")]
+        return {}, [_damaged_workbook(path)]
     issues: list[ImportIssue] = []
     tables = {}
     try:

@@ -95,13 +95,15 @@ def test_a_workbook_larger_than_the_limit_once_unpacked_is_refused_before_it_is_
     assert (issue.file, issue.rule) == ("du_lieu.xlsx", "size") and "giải nén" in issue.message
 
 
-def test_a_sheet_with_more_rows_than_the_limit_is_refused(db, tmp_path, monkeypatch):
+def test_a_sheet_with_more_rows_than_the_limit_is_refused_before_it_is_read(db, tmp_path, monkeypatch):
     path = tmp_path / "du_lieu.xlsx"
     rows = [case(f"V{n}", "2023-06-01", M) for n in range(6)]
     write_workbook({**GOOD, "viec": frame("viec", rows)}, path)
     monkeypatch.setattr(reading, "MAX_ROWS", 5)
-    errors = _refusal(db, path)
-    assert [(issue.file, issue.rule) for issue in errors] == [("viec.csv", "size")]
+    monkeypatch.setattr("openpyxl.load_workbook", _never_opened)
+    [issue] = _refusal(db, path)
+    assert (issue.file, issue.line, issue.rule) == ("du_lieu.xlsx", 0, "size")
+    assert issue.message == "tệp Excel có trang 7 dòng, vượt giới hạn 5 dòng của một lần nhập"
 
 
 @pytest.mark.parametrize("limit", ["MAX_FILE_BYTES", "MAX_ROWS"])
@@ -121,3 +123,17 @@ def test_a_cell_longer_than_the_csv_limit_is_refused_on_its_line(db, tmp_path):
     [issue] = _refusal(db, tmp_path)
     assert (issue.file, issue.line, issue.rule) == ("don_vi.csv", 5, "columns")
     assert "dài quá" in issue.message
+
+
+def test_a_csv_file_wrong_in_shape_on_its_last_line_is_refused_without_its_rows_being_kept(db, tmp_path,
+                                                                                          monkeypatch):
+    write_folder(GOOD, tmp_path)
+    path = tmp_path / "viec.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "V9,9/QĐ-THADS\n", encoding="utf-8")
+    built = []
+    make_table = reading.make_table
+    monkeypatch.setattr(reading, "make_table", lambda rows, columns, lines: built.append(columns[:2])
+                        or make_table(rows, columns, lines))
+    [issue] = _refusal(db, tmp_path)
+    assert (issue.file, issue.line, issue.rule) == ("viec.csv", 4, "columns")
+    assert ["ma_viec", "so_quyet_dinh"] not in built and ["ma_don_vi", "ten_don_vi"] in built

@@ -116,7 +116,8 @@ def test_a_sidebar_group_has_no_target_and_narrows_the_cases(app_engine):
 def test_the_downloads_hold_the_officers_table(app_engine, downloads):
     app = run_page("chap_hanh_vien", {**END_OF_JUNE_2024, "don_vi": "QN03"})
     heading, from_csv, from_excel = read_download(downloads, 2)
-    assert heading == [OFFICER_TITLE, "Phòng Thi hành án dân sự khu vực 3 - Quảng Ninh; từ 01/10/2023 đến hết 30/06/2024"]
+    assert heading == [OFFICER_TITLE,
+                       "Phòng Thi hành án dân sự khu vực 3 - Quảng Ninh; từ 01/10/2023 đến hết 30/06/2024"]
     rows = chain_report(app_engine, END, Scope(unit="QN03"), by="officer")["rows"]
     for copy in (from_csv, from_excel):
         assert list(copy["Mã"]) == [row["key"] for row in rows]

@@ -135,7 +135,8 @@ def test_the_downloads_hold_the_table_under_the_title_and_scope(app_engine, down
     app = run_page("don_vi", {**END_OF_Q1_2024, "don_vi": "QN01"})
     heading, from_csv, from_excel = read_download(downloads, 3)
     assert heading == [UNIT_TITLE, "Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh; từ 01/10/2023 đến hết 31/12/2023",
-                       "Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh."]
+                       "Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: "
+                       "Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh."]
     shown = app.dataframe[0].value
     rows = chain_report(app_engine, date(2023, 12, 31), by="unit")["rows"]
     for copy in (from_csv, from_excel):
