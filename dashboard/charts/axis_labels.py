@@ -13,10 +13,24 @@ def short_unit_name(name: str) -> str:
     return name.replace("Thi hành án dân sự", "THADS")
 
 
+def short_unit_names(rows: list[dict]) -> dict[str, str]:
+    """Return each unit key's short name, the province after " - " left out when every name holding one shares it.
+
+    A province's regional offices all end in " - <province>", which only widens its charts; the units of several
+    provinces keep it, and so does any set of names that leaving it out would make alike.
+    """
+    names = {row["key"]: short_unit_name(row["name"]) for row in rows}
+    suffixes = {name.rsplit(" - ", 1)[1] for name in names.values() if " - " in name}
+    if len(suffixes) != 1:
+        return names
+    shortened = {key: name.removesuffix(f" - {next(iter(suffixes))}") for key, name in names.items()}
+    return shortened if len(set(shortened.values())) == len(shortened) else names
+
+
 def unit_labels(rows: list[dict], chosen: str | None = None) -> dict[str, str]:
     """Return each unit key's chart label: its short name, pointed at and in bold for the chosen unit."""
-    return {row["key"]: f"<b>▶ {plotly_text(short_unit_name(row['name']))}</b>" if row["key"] == chosen
-            else plotly_text(short_unit_name(row["name"])) for row in rows}
+    return {key: f"<b>▶ {plotly_text(name)}</b>" if key == chosen else plotly_text(name)
+            for key, name in short_unit_names(rows).items()}
 
 
 def officer_names(rows: list[dict]) -> dict[str, str]:

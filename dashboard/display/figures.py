@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from dashboard.charts.axis_labels import group_label, officer_names, short_unit_name
+from dashboard.charts.axis_labels import group_label, officer_names, short_unit_name, short_unit_names
 from dashboard.metrics.chains import chain_report
 from dashboard.metrics.periods import is_month_end
 from dashboard.metrics.targets import applicable_target, targets_by_code
@@ -48,11 +48,12 @@ def _ranking(engine: Engine, filters: Filters, options: FilterOptions, end: date
     unit_targets = {} if narrowed else targets_by_code(engine, filters.year, "don_vi")
     top_target = None if narrowed else applicable_target(engine, end, every_unit)
     unit_goals = {row["key"]: unit_targets.get(row["key"], top_target) for row in by_unit["rows"]}
-    unit_rows = [{"key": row["key"], "name": short_unit_name(row["name"]), "target": unit_goals[row["key"]]}
+    unit_names = short_unit_names(by_unit["rows"])
+    unit_rows = [{"key": row["key"], "name": unit_names[row["key"]], "target": unit_goals[row["key"]]}
                  | _rates(row) for row in by_unit["rows"]]
 
     def below_units(rows: list[dict]) -> list[dict]:
-        return _below(rows, unit_goals, lambda row: short_unit_name(row["name"]))
+        return _below(rows, unit_goals, lambda row: unit_names[row["key"]])
 
     if options.national and not filters.province:
         by_province = chain_report(engine, end, every_unit, by="province")

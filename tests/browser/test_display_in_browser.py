@@ -68,8 +68,11 @@ def test_the_slides_turn_by_themselves_on_a_dark_full_screen(display_url, page):
     assert page.locator('[role="dialog"]').count() == 0
     for selector in HIDDEN:
         assert not page.locator(selector).first.is_visible()
-    number = page.locator(GAUGE_NUMBER).first.bounding_box()
-    assert number["height"] >= 64
+    # Measured in the page in one step: at five seconds a slide, a busy machine may turn it between two calls.
+    height = page.wait_for_function("selector => { const number = document.querySelector(selector);"
+                                    " return number && number.getBoundingClientRect().height; }",
+                                    arg=GAUGE_NUMBER, timeout=SLIDE_WAIT_MS).json_value()
+    assert height >= 64
     background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
     assert background == "rgb(11, 18, 32)"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
