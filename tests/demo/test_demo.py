@@ -74,6 +74,9 @@ def test_the_command_line_prints_the_report_figures(demo, capsys):
     assert (cases["completed"], cases["enforceable"], cases["rate"]) == (1577, 3348, 47.1)
     assert (printed["money"]["rate"], printed["same_period_last_year"]["cases"]["rate"]) == (4.91, 45.28)
     assert printed["target"] == {"cases": 83.75, "money": 46.95}
+    # ceil(83,75% x 3.348) = 2.804 less 1.577 done; 46,95% x 1.987,78 tỷ = 933,26271 tỷ less 97,6 tỷ.
+    assert printed["needed"] == {"cases": 1227, "money": 835_662_710_000, "months_left": 9, "cases_per_month": 137,
+                                 "money_per_month": 92_851_412_223}
     # 47,10 / 83,75 x 100 = 56,238...; 4,91 / 46,95 x 100 = 10,457...
     assert progress_against_target(printed) == {"cases": 56.24, "money": 10.46}
     assert main(["report", "--end", "2023-12-31", "--db", url]) == 0
