@@ -14,7 +14,7 @@ from dashboard.demo.province import SIZES
 from dashboard.metrics.chains import DIMENSIONS, Scope, UnknownCode, chain_report
 from dashboard.metrics.formatting import format_count, format_money_short, format_percent
 from dashboard.metrics.narrative import budget_scope, report_paragraph
-from dashboard.metrics.on_track import with_needed
+from dashboard.metrics.on_track import on_track
 
 
 NATIONAL = "national"
@@ -91,7 +91,7 @@ def _run_report(args) -> int:
     try:
         report = chain_report(engine, args.end, scope, args.by)
         if args.format == "json":
-            print(json.dumps(with_needed(engine, args.end, report, scope, args.by), ensure_ascii=False, indent=2))
+            print(json.dumps(on_track(engine, args.end, report, scope, args.by), ensure_ascii=False, indent=2))
         elif args.by:
             print(_by_table(report))
         else:

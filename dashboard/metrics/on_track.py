@@ -1,5 +1,5 @@
 """Whether a scope is on track for its yearly target (domain.md section 8): a report of the chains given each
-scope's target and what is still needed to reach it."""
+scope's target, what is still needed to reach it, and its pace with the status it gives."""
 
 from datetime import date
 
@@ -7,6 +7,8 @@ from sqlalchemy.engine import Engine
 
 from data_access.queries.chain_queries import Scope
 from dashboard.metrics.needed import still_needed
+from dashboard.metrics.pace import pace_rate, pace_status, share_of_year_end
+from dashboard.metrics.pace_history import CHAINS, past_years
 from dashboard.metrics.periods import work_year
 from dashboard.metrics.targets import targets_by_code
 
@@ -14,14 +16,44 @@ from dashboard.metrics.targets import targets_by_code
 ROW_TARGET_KINDS = {"unit": "don_vi", "officer": "chv", "province": "tinh"}
 
 
-def with_needed(engine: Engine, end: date, report: dict, scope: Scope = Scope(), by: str | None = None) -> dict:
-    """Return the chain report with "needed" beside its target, or, per row of a breakdown by unit, officer or
-    province, the row's own "target" (None when it has none) and its "needed"."""
+def _shares(history: dict, fallback: dict | None = None) -> dict:
+    """Return each chain's share of the year-end rate from the history, else the fallback's."""
+    own = {chain: share_of_year_end(history.get(chain, [])) for chain in CHAINS}
+    return {chain: own[chain] if own[chain] is not None or fallback is None else fallback[chain] for chain in CHAINS}
+
+
+def _pace(chains: dict, target: dict | None, shares: dict) -> dict | None:
+    if target is None:
+        return None
+    paces = {chain: None if shares[chain] is None else pace_rate(target[chain], shares[chain]) for chain in CHAINS}
+    enforceable = chains["cases"]["enforceable"]
+    return {**paces, **{f"{chain}_status": pace_status(chains[chain]["rate"], paces[chain], enforceable)
+                        for chain in CHAINS}}
+
+
+def scope_shares(engine: Engine, end: date, scope: Scope) -> dict:
+    """Return each chain's share of the year-end rate for the scope: its own history, else the whole database's."""
+    whole = None if scope == Scope() else _shares(past_years(engine, end))
+    return _shares(past_years(engine, end, scope), whole)
+
+
+def on_track(engine: Engine, end: date, report: dict, scope: Scope = Scope(), by: str | None = None) -> dict:
+    """Return the chain report with "needed" and "pace" beside its target, or, per row of a breakdown by unit,
+    officer or province, the row's own "target" (None when it has none), its "needed" and its "pace"."""
     if by is None:
-        return {**report, "needed": still_needed(report, report["target"], end)}
+        return {**report, "needed": still_needed(report, report["target"], end),
+                "pace": _pace(report, report["target"], scope_shares(engine, end, scope))}
     kind = ROW_TARGET_KINDS.get(by)
     # A target is set for all of a scope's cases; a narrower part of them (a group, a type, a mode) has none.
     narrowed = scope.group or scope.judgment_type or scope.mode
     targets = targets_by_code(engine, work_year(end), kind) if kind and not narrowed else {}
-    return {**report, "rows": [{**row, "target": targets.get(row["key"]),
-                                "needed": still_needed(row, targets.get(row["key"]), end)} for row in report["rows"]]}
+    if not targets:
+        return {**report, "rows": [{**row, "target": None, "needed": None, "pace": None} for row in report["rows"]]}
+    above = scope_shares(engine, end, scope)
+    history = past_years(engine, end, scope, by)
+    rows = []
+    for row in report["rows"]:
+        target = targets.get(row["key"])
+        rows.append({**row, "target": target, "needed": still_needed(row, target, end),
+                     "pace": _pace(row, target, _shares(history.get(row["key"], {}), above))})
+    return {**report, "rows": rows}

@@ -13,6 +13,9 @@ MIN_RANKED = 10
 PACE_MARGIN_POINTS = 3.0
 # A curve from fewer past work-years than this says more about one year's accidents than about the scope's rhythm.
 MIN_HISTORY_YEARS = 2
+# A year with under half the cases of the scope's busiest is one the data only partly holds (before the first
+# export, or before a unit took over its present area): its curve would be another scope's.
+HISTORY_COVERAGE = 0.5
 
 ON_COURSE, WATCH, BEHIND = "on_course", "watch", "behind"
 STATUS_LABELS = {ON_COURSE: "đúng tiến độ", WATCH: "cần chú ý", BEHIND: "chậm tiến độ"}
@@ -20,31 +23,32 @@ STATUS_LABELS = {ON_COURSE: "đúng tiến độ", WATCH: "cần chú ý", BEHIN
 
 @dataclass(frozen=True)
 class PastYear:
-    """One completed work-year of a scope: its cumulative rate at each month end (by month number) and at 30/9."""
+    """One completed work-year of a scope: its cumulative rate on the same day as the period end, its rate at
+    30 September, and its enforceable cases then."""
 
-    rates: dict[int, float | None]
+    rate_then: float | None
+    year_end_rate: float | None
     enforceable_at_year_end: int
-
-    @property
-    def year_end_rate(self) -> float | None:
-        """Return the rate reached at 30 September."""
-        return self.rates.get(9)
 
 
 def usable(years: list[PastYear]) -> list[PastYear]:
-    """Return the past years a curve can be drawn from: a year-end rate above zero on enough cases to rank."""
-    return [year for year in years if year.year_end_rate and year.enforceable_at_year_end >= MIN_RANKED]
+    """Return the past years a curve can be drawn from: both rates known, a year-end rate above zero, on enough
+    cases to rank and on at least HISTORY_COVERAGE of the busiest year's cases."""
+    busiest = max((year.enforceable_at_year_end for year in years), default=0)
+    floor = max(MIN_RANKED, HISTORY_COVERAGE * busiest)
+    return [year for year in years if year.rate_then is not None and year.year_end_rate
+            and year.enforceable_at_year_end >= floor]
 
 
-def share_of_year_end(years: list[PastYear], month: int) -> float | None:
-    """Return the share of the year-end rate reached by the end of `month`, over the usable years: the mean of
-    their rates at that month over the mean of their year-end rates. None with fewer than MIN_HISTORY_YEARS."""
-    kept = [year for year in usable(years) if year.rates.get(month) is not None]
+def share_of_year_end(years: list[PastYear]) -> float | None:
+    """Return the share of the year-end rate reached by the same day, over the usable years: the mean of their
+    rates then over the mean of their year-end rates. None with fewer than MIN_HISTORY_YEARS usable years."""
+    kept = usable(years)
     if len(kept) < MIN_HISTORY_YEARS:
         return None
-    at_month = sum(exact_decimal(year.rates[month]) for year in kept)
+    then = sum(exact_decimal(year.rate_then) for year in kept)
     at_year_end = sum(exact_decimal(year.year_end_rate) for year in kept)
-    return float(at_month / at_year_end)
+    return float(then / at_year_end)
 
 
 def pace_rate(target: float, share: float) -> float:

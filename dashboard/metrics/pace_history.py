@@ -1,0 +1,57 @@
+"""The past work-years a pace is drawn from (domain.md section 8): for a scope, or every row of a breakdown, the
+cumulative rate on the same day of each earlier work-year and at its 30 September, from the stored chains only."""
+
+from datetime import date
+
+from sqlalchemy.engine import Engine
+
+from data_access.queries.chain_queries import Scope
+from dashboard.metrics.chains import chain_report
+from dashboard.metrics.pace import PastYear
+from dashboard.metrics.periods import work_year, year_earlier
+
+# Four earlier work-years at most: older ones were counted under other offices and other habits.
+HISTORY_YEARS = 4
+CHAINS = ("cases", "money")
+
+
+def _years_before(day: date, years: int) -> date:
+    for _ in range(years):
+        day = year_earlier(day)
+    return day
+
+
+def _pair(then: dict | None, year_end: dict | None, chain: str) -> list[PastYear]:
+    """Return the two past years one pair of reports holds: the year itself and the one before it."""
+    years = []
+    for part in ("this", "last"):
+        now = then if part == "this" else (then or {}).get("same_period_last_year")
+        end = year_end if part == "this" else (year_end or {}).get("same_period_last_year")
+        if now is None or end is None:
+            continue
+        # Whether a year had enough cases to count is a number of cases for either chain.
+        years.append(PastYear(now[chain]["rate"], end[chain]["rate"], end["cases"]["enforceable"]))
+    return years
+
+
+def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
+    """Return {chain: [PastYear]} of the scope over the HISTORY_YEARS work-years before end's, or, with `by`,
+    {row key: {chain: [PastYear]}} for every row; a year without figures is left out.
+
+    Each report of a day holds the same period a year earlier as well, so two reports give two years.
+    """
+    year = work_year(end)
+    gathered: dict = {}
+    for back in range(1, HISTORY_YEARS + 1, 2):
+        then = chain_report(engine, _years_before(end, back), scope, by)
+        year_end = chain_report(engine, date(year - back, 9, 30), scope, by)
+        if by is None:
+            for chain in CHAINS:
+                gathered.setdefault(chain, []).extend(_pair(then, year_end, chain))
+            continue
+        ends = {row["key"]: row for row in year_end["rows"]}
+        for row in then["rows"]:
+            for chain in CHAINS:
+                gathered.setdefault(row["key"], {}).setdefault(chain, []).extend(
+                    _pair(row, ends.get(row["key"]), chain))
+    return gathered
