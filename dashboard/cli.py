@@ -15,6 +15,7 @@ from dashboard.metrics.chains import DIMENSIONS, Scope, UnknownCode, chain_repor
 from dashboard.metrics.formatting import format_count, format_money_short, format_percent
 from dashboard.metrics.narrative import budget_scope, report_paragraph
 from dashboard.metrics.on_track import on_track
+from dashboard.metrics.on_track_text import on_track_sentence
 
 
 NATIONAL = "national"
@@ -98,6 +99,9 @@ def _run_report(args) -> int:
             narrowed = budget_scope(scope)
             budget = chain_report(engine, args.end, narrowed) if narrowed else None
             print(report_paragraph(report, budget))
+            sentence = on_track_sentence(on_track(engine, args.end, report, scope))
+            if sentence:
+                print(sentence)
     finally:
         engine.dispose()
     return 0

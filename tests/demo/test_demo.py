@@ -80,7 +80,10 @@ def test_the_command_line_prints_the_report_figures(demo, capsys):
     # 47,10 / 83,75 x 100 = 56,238...; 4,91 / 46,95 x 100 = 10,457...
     assert progress_against_target(printed) == {"cases": 56.24, "money": 10.46}
     assert main(["report", "--end", "2023-12-31", "--db", url]) == 0
-    assert "đã thi hành xong 1.577/3.348 việc có điều kiện thi hành" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "đã thi hành xong 1.577/3.348 việc có điều kiện thi hành" in text
+    assert text.endswith("Còn phải thi hành xong ít nhất 1.227 việc và 835,7 tỷ đồng (khoảng 137 việc mỗi tháng) "
+                         "để đạt chỉ tiêu.\n")
 
 
 def test_the_report_paragraph_reads_like_the_provincial_report(demo):
