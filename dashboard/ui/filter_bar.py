@@ -10,7 +10,7 @@ from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
 from dashboard.view import cache, clock
 from dashboard.view.filters import (
     PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, from_query,
-    settled, to_query,
+    settled, to_query, told_apart,
 )
 from dashboard.view.navigation import through_navigation
 from dashboard.view.url_values import refused
@@ -75,6 +75,8 @@ def _draw(options: FilterOptions) -> Filters:
             continue
         if name == "unit":
             all_label = "Toàn tỉnh" if picked["province"] or not options.national else "Tất cả đơn vị"
+        if name == "officer":
+            names = told_apart(names)
         choices, label_of = _choices(names, all_label)
         if st.session_state.get(_widget_key(name)) not in choices:
             st.session_state[_widget_key(name)] = _ALL

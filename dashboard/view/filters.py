@@ -1,5 +1,6 @@
 """The filters every page shares: what they hold, their defaults, and their form in the URL."""
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -107,6 +108,12 @@ def default_filters(options: FilterOptions) -> Filters:
     """Return the filters of a first visit: the current work-year to its last closed month, everything else all."""
     year = options.years[0]
     return Filters(year=year, end=default_end(year, options.today))
+
+
+def told_apart(names: dict[str, str]) -> dict[str, str]:
+    """Return the names by code, each name two codes share followed by its code: "Trần Xuân Hoa (CHV012)"."""
+    counts = Counter(names.values())
+    return {code: f"{name} ({code})" if counts[name] > 1 else name for code, name in names.items()}
 
 
 def allowed_codes(name: str, filters: Filters, options: FilterOptions) -> dict[str, str]:

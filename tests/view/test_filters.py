@@ -8,6 +8,7 @@ import pytest
 from dashboard.metrics.chains import Scope
 from dashboard.view.filters import (
     FilterOptions, Filters, default_end, default_filters, describe, end_choices, from_query, offered_years, to_query,
+    told_apart,
 )
 
 TODAY = date(2026, 11, 28)
@@ -140,3 +141,10 @@ def test_officers_are_listed_by_province_and_never_all_at_once_for_the_country()
 def test_a_province_filter_is_refused_in_a_one_province_database():
     filters, notices = from_query({"nam": "2027", "tinh": "QN00"}, OPTIONS)
     assert filters.province is None and "tinh='QN00'" in notices[0]
+
+
+def test_officers_sharing_a_name_are_told_apart_by_their_code_and_the_others_are_not():
+    names = {"CHV012": "Trần Xuân Hoa", "CHV047": "Nguyễn Văn An", "CHV090": "Trần Xuân Hoa"}
+    assert told_apart(names) == {"CHV012": "Trần Xuân Hoa (CHV012)", "CHV047": "Nguyễn Văn An",
+                                 "CHV090": "Trần Xuân Hoa (CHV090)"}
+    assert told_apart({}) == {}
