@@ -46,6 +46,8 @@ def test_the_case_list_writes_its_file_when_a_download_is_clicked(app_url, page)
     page.goto(f"{app_url}/danh_sach_viec?nam=2024&den=2023-12-31&o=completed")
     total = page.get_by_role("heading", name=re.compile(r"^[\d.]+ việc$"))
     total.wait_for(timeout=90_000)
+    # A button clicked while the script still runs may be replaced before its download starts: wait for the end.
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
     with page.expect_download(timeout=90_000) as clicked:
         page.get_by_role("button", name="Tải CSV").click()
     download = clicked.value
