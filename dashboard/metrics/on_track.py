@@ -2,6 +2,7 @@
 scope's target, what is still needed to reach it, and its pace with the status it gives."""
 
 from datetime import date
+from functools import cache
 
 from sqlalchemy.engine import Engine
 
@@ -10,16 +11,20 @@ from dashboard.metrics.needed import still_needed
 from dashboard.metrics.pace import pace_rate, pace_status, share_of_year_end
 from dashboard.metrics.pace_history import CHAINS, past_years
 from dashboard.metrics.periods import work_year
-from dashboard.metrics.targets import targets_by_code
+from dashboard.metrics.targets import has_targets, targets_by_code
 
 # The breakdowns whose rows are scopes that can be given a target, and the kind of target each row has.
 ROW_TARGET_KINDS = {"unit": "don_vi", "officer": "chv", "province": "tinh"}
 
 
-def _shares(history: dict, fallback: dict | None = None) -> dict:
-    """Return each chain's share of the year-end rate from the history, else the fallback's."""
+def _shares(history: dict, fallback=None) -> dict:
+    """Return each chain's share of the year-end rate from the history, else the one `fallback()` gives; the
+    fallback is only asked for when the history falls short."""
     own = {chain: share_of_year_end(history.get(chain, [])) for chain in CHAINS}
-    return {chain: own[chain] if own[chain] is not None or fallback is None else fallback[chain] for chain in CHAINS}
+    if fallback is None or all(share is not None for share in own.values()):
+        return own
+    other = fallback()
+    return {chain: own[chain] if own[chain] is not None else other[chain] for chain in CHAINS}
 
 
 def _pace(chains: dict, target: dict | None, shares: dict) -> dict | None:
@@ -33,7 +38,7 @@ def _pace(chains: dict, target: dict | None, shares: dict) -> dict | None:
 
 def scope_shares(engine: Engine, end: date, scope: Scope) -> dict:
     """Return each chain's share of the year-end rate for the scope: its own history, else the whole database's."""
-    whole = None if scope == Scope() else _shares(past_years(engine, end))
+    whole = None if scope == Scope() else (lambda: _shares(past_years(engine, end)))
     return _shares(past_years(engine, end, scope), whole)
 
 
@@ -44,16 +49,15 @@ def on_track(engine: Engine, end: date, report: dict, scope: Scope = Scope(), by
         return {**report, "needed": still_needed(report, report["target"], end),
                 "pace": _pace(report, report["target"], scope_shares(engine, end, scope))}
     kind = ROW_TARGET_KINDS.get(by)
-    # A target is set for all of a scope's cases; a narrower part of them (a group, a type, a mode) has none.
-    narrowed = scope.group or scope.judgment_type or scope.mode
-    targets = targets_by_code(engine, work_year(end), kind) if kind and not narrowed else {}
+    targets = targets_by_code(engine, work_year(end), kind) if kind and has_targets(scope) else {}
     if not targets:
         return {**report, "rows": [{**row, "target": None, "needed": None, "pace": None} for row in report["rows"]]}
-    above = scope_shares(engine, end, scope)
+    # The scope's own curve is read once, and only if a row lacks the history for its own.
+    scope_above = cache(lambda: scope_shares(engine, end, scope))
     history = past_years(engine, end, scope, by)
     rows = []
     for row in report["rows"]:
         target = targets.get(row["key"])
         rows.append({**row, "target": target, "needed": still_needed(row, target, end),
-                     "pace": _pace(row, target, _shares(history.get(row["key"], {}), above))})
+                     "pace": _pace(row, target, _shares(history.get(row["key"], {}), scope_above))})
     return {**report, "rows": rows}

@@ -23,15 +23,11 @@ def _years_before(day: date, years: int) -> date:
 
 def _pair(then: dict | None, year_end: dict | None, chain: str) -> list[PastYear]:
     """Return the two past years one pair of reports holds: the year itself and the one before it."""
-    years = []
-    for part in ("this", "last"):
-        now = then if part == "this" else (then or {}).get("same_period_last_year")
-        end = year_end if part == "this" else (year_end or {}).get("same_period_last_year")
-        if now is None or end is None:
-            continue
-        # Whether a year had enough cases to count is a number of cases for either chain.
-        years.append(PastYear(now[chain]["rate"], end[chain]["rate"], end["cases"]["enforceable"]))
-    return years
+    if then is None or year_end is None:
+        return []
+    pairs = ((then, year_end), (then["same_period_last_year"], year_end["same_period_last_year"]))
+    # Whether a year had enough cases to count is a number of cases for either chain.
+    return [PastYear(now[chain]["rate"], end[chain]["rate"], end["cases"]["enforceable"]) for now, end in pairs]
 
 
 def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:

@@ -17,9 +17,14 @@ def target_progress(rate: float | None, target: float | None) -> float | None:
     return float(round_half_up(exact_decimal(rate) * 100 / exact_decimal(target), 2))
 
 
+def has_targets(scope: Scope) -> bool:
+    """Return whether the scope can have a target: targets are set for whole caseloads, not a group, type or mode."""
+    return not (scope.group or scope.judgment_type or scope.mode)
+
+
 def applicable_target(engine: Engine, end: date, scope: Scope) -> dict | None:
     """Return the yearly target {cases, money} of the scope's officer, unit, province or whole database, or None."""
-    if scope.group or scope.judgment_type or scope.mode:
+    if not has_targets(scope):
         return None
     if scope.officer:
         found = target_rates(engine, work_year(end), "chv", scope.officer)
