@@ -11,7 +11,10 @@ from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
 from dashboard.demo.province import SIZES
+from dashboard.metrics.backtest import backtest
+from dashboard.metrics.backtest_text import backtest_table
 from dashboard.metrics.chains import DIMENSIONS, Scope, UnknownCode, chain_report
+from dashboard.metrics.forecast_basis import LEVELS
 from dashboard.metrics.formatting import format_count, format_money_short, format_percent
 from dashboard.metrics.narrative import budget_scope, report_paragraph
 from dashboard.metrics.on_track import on_track
@@ -48,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--mode", help="chu_dong hoặc theo_don")
     report.add_argument("--by", choices=DIMENSIONS, help="chia theo đơn vị, tỉnh, chấp hành viên, nhóm, ...")
     report.add_argument("--format", choices=("json", "text"), default="text")
+
+    check = commands.add_parser("backtest", parents=[common],
+                                help="kiểm định dự báo đến 30/9 trên các năm công tác đã qua")
+    check.add_argument("--level", choices=LEVELS, help="chỉ một cấp: tỉnh, đơn vị hoặc chấp hành viên")
 
     demo = commands.add_parser("demo", parents=[common], help="tạo lại cơ sở dữ liệu mẫu")
     demo.add_argument("--size", choices=(*SIZES, NATIONAL), default="province",
@@ -107,6 +114,17 @@ def _run_report(args) -> int:
     return 0
 
 
+def _run_backtest(args) -> int:
+    engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
+    try:
+        for level in [args.level] if args.level else LEVELS:
+            years, scores = backtest(engine, level)
+            print(backtest_table(level, years, scores), end="\n\n")
+    finally:
+        engine.dispose()
+    return 0
+
+
 def _run_demo(args) -> int:
     engine = open_engine(args.db)
     try:
@@ -126,7 +144,7 @@ def _run_demo(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand and return the process exit code."""
     args = build_parser().parse_args(argv)
-    runner = {"import": _run_import, "report": _run_report, "demo": _run_demo}[args.command]
+    runner = {"import": _run_import, "report": _run_report, "backtest": _run_backtest, "demo": _run_demo}[args.command]
     try:
         return runner(args)
     except DatabaseUnavailable as error:

@@ -24,11 +24,12 @@ STATUS_LABELS = {ON_COURSE: "đúng tiến độ", WATCH: "cần chú ý", BEHIN
 @dataclass(frozen=True)
 class PastYear:
     """One completed work-year of a scope: its cumulative rate on the same day as the period end, its rate at
-    30 September, and its enforceable cases then."""
+    30 September, its enforceable cases then, and which work-year it was."""
 
     rate_then: float | None
     year_end_rate: float | None
     enforceable_at_year_end: int
+    year: int | None = None
 
 
 def usable(years: list[PastYear]) -> list[PastYear]:

@@ -21,13 +21,14 @@ def _years_before(day: date, years: int) -> date:
     return day
 
 
-def _pair(then: dict | None, year_end: dict | None, chain: str) -> list[PastYear]:
-    """Return the two past years one pair of reports holds: the year itself and the one before it."""
+def _pair(then: dict | None, year_end: dict | None, chain: str, year: int) -> list[PastYear]:
+    """Return the two past years one pair of reports holds: work-year `year` itself and the one before it."""
     if then is None or year_end is None:
         return []
     pairs = ((then, year_end), (then["same_period_last_year"], year_end["same_period_last_year"]))
     # Whether a year had enough cases to count is a number of cases for either chain.
-    return [PastYear(now[chain]["rate"], end[chain]["rate"], end["cases"]["enforceable"]) for now, end in pairs]
+    return [PastYear(now[chain]["rate"], end[chain]["rate"], end["cases"]["enforceable"], year - back)
+            for back, (now, end) in enumerate(pairs)]
 
 
 def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
@@ -43,11 +44,11 @@ def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None
         year_end = chain_report(engine, date(year - back, 9, 30), scope, by)
         if by is None:
             for chain in CHAINS:
-                gathered.setdefault(chain, []).extend(_pair(then, year_end, chain))
+                gathered.setdefault(chain, []).extend(_pair(then, year_end, chain, year - back))
             continue
         ends = {row["key"]: row for row in year_end["rows"]}
         for row in then["rows"]:
             for chain in CHAINS:
                 gathered.setdefault(row["key"], {}).setdefault(chain, []).extend(
-                    _pair(row, ends.get(row["key"]), chain))
+                    _pair(row, ends.get(row["key"]), chain, year - back))
     return gathered

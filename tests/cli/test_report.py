@@ -12,7 +12,7 @@ NO_PACE = {"cases": None, "money": None, "cases_status": None, "money_status": N
 
 def test_report_json_holds_both_chains_last_year_and_the_target(sample_db, capsys):
     got = report_json(capsys, sample_db)
-    assert list(got) == ["window", "cases", "money", "same_period_last_year", "target", "needed", "pace"]
+    assert list(got) == ["window", "cases", "money", "same_period_last_year", "target", "needed", "pace", "forecast"]
     assert list(got["cases"]) == CASE_KEYS
     assert list(got["money"]) == MONEY_KEYS
     assert list(got["same_period_last_year"]) == ["window", "cases", "money"]
@@ -34,6 +34,7 @@ def test_report_json_holds_both_chains_last_year_and_the_target(sample_db, capsy
         "needed": {"cases": 1, "money": 100_000, "months_left": 9, "cases_per_month": 1, "money_per_month": 11_112},
         # A handful of cases in one earlier year: no history to draw a pace from, so no status either.
         "pace": NO_PACE,
+        "forecast": None,
     }
 
 
@@ -61,7 +62,7 @@ def test_report_json_by_unit_rows(sample_db, capsys):
     assert got["window"] == {"start": "2023-10-01", "end": "2023-12-31"}
     for row in got["rows"]:
         assert list(row) == ["key", "name", "cases", "money", "same_period_last_year", "target", "needed",
-                             "pace"]
+                             "pace", "forecast"]
         assert list(row["same_period_last_year"]) == ["window", "cases", "money"]
         assert (list(row["cases"]), list(row["money"])) == (CASE_KEYS, MONEY_KEYS)
     # H01's own 85% of 1 case is done; 50% of 10 M is passed by the 10 M collected. H02 has no target of its own.
@@ -69,17 +70,18 @@ def test_report_json_by_unit_rows(sample_db, capsys):
         {"key": "H01", "name": "Chi cục THADS huyện Đông", "cases": H01_CASES, "money": H01_MONEY,
          "same_period_last_year": LAST_YEAR, "target": {"cases": 85.0, "money": 50.0},
          "needed": {"cases": 0, "money": 0, "months_left": 9, "cases_per_month": 0, "money_per_month": 0},
-         "pace": NO_PACE},
+         "pace": NO_PACE, "forecast": None},
         {"key": "H02", "name": "Chi cục THADS huyện Tây", "cases": H02_CASES, "money": H02_MONEY,
-         "same_period_last_year": NO_LAST_YEAR, "target": None, "needed": None, "pace": None},
+         "same_period_last_year": NO_LAST_YEAR, "target": None, "needed": None, "pace": None,
+         "forecast": None},
     ]
 
 
 def test_report_json_rows_of_or_within_a_group_have_no_target_to_need(sample_db, capsys):
     rows = report_json(capsys, sample_db, "--by", "unit", "--group", "ngan_sach")["rows"]
-    assert {(row["target"], row["needed"], row["pace"]) for row in rows} == {(None, None, None)}
+    assert {(row["target"], row["needed"], row["pace"], row["forecast"]) for row in rows} == {(None,) * 4}
     groups = report_json(capsys, sample_db, "--by", "group")["rows"]
-    assert {(row["target"], row["needed"], row["pace"]) for row in groups} == {(None, None, None)}
+    assert {(row["target"], row["needed"], row["pace"], row["forecast"]) for row in groups} == {(None,) * 4}
 
 
 def test_report_json_by_officer_attributes_the_officer_at_the_end(sample_db, capsys):

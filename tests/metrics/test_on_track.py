@@ -3,9 +3,7 @@ per row as for the scope, and blind to anything dated after the period end."""
 
 from datetime import date
 
-import pytest
 
-from data_access.engine import open_engine
 from data_access.exchange.importer import import_tables
 from dashboard.demo.province import generate_province
 from dashboard.metrics.chains import Scope, chain_report
@@ -13,16 +11,6 @@ from dashboard.metrics.formatting import exact_decimal, round_half_up
 from dashboard.metrics.on_track import on_track
 
 END = date(2024, 12, 31)
-BUILT = date(2025, 6, 30)
-
-
-@pytest.fixture(scope="module")
-def province_db(scratch_url):
-    """Return an engine on a small generated province with data from October 2021 to June 2025."""
-    engine = open_engine(scratch_url)
-    import_tables(engine, generate_province("small", seed=3, today=BUILT).tables())
-    yield engine
-    engine.dispose()
 
 
 def _by_hand(engine, scope: Scope, chain: str) -> float:
@@ -56,6 +44,7 @@ def test_each_unit_row_has_the_pace_its_own_scope_has(province_db):
         scope = Scope(unit=row["key"])
         alone = on_track(province_db, END, chain_report(province_db, END, scope), scope)
         assert row["pace"] == alone["pace"], row["key"]
+        assert row["forecast"] == alone["forecast"], row["key"]
 
 
 def test_events_after_the_period_end_change_neither_pace_nor_what_is_needed(db):
@@ -66,3 +55,4 @@ def test_events_after_the_period_end_change_neither_pace_nor_what_is_needed(db):
     assert chain_report(db, date(2025, 11, 30))["cases"]["new"] > 0
     after = [on_track(db, END, chain_report(db, END)), on_track(db, END, chain_report(db, END, by="unit"), by="unit")]
     assert after == before
+    assert before[0]["forecast"]["cases"] is not None and before[1]["rows"][0]["forecast"]["money"] is not None
