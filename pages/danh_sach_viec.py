@@ -66,7 +66,7 @@ with database_guard():
     top[1].selectbox("Chỉ tiêu", CELLS[chosen.chain], key=KEYS["cell"],
                      format_func=CELL_LABELS[chosen.chain].get, on_change=_first_page)
     top[2].multiselect("Tình trạng cuối kỳ", BUCKETS, key=KEYS["buckets"], format_func=BUCKET_LABELS.get,
-                       placeholder="Mọi tình trạng", on_change=_first_page)
+                       placeholder="Mọi tình trạng", on_change=_first_page, select_all=False)
     top[3].selectbox("Sắp xếp theo", chosen.sorts(), key=KEYS["sort"], format_func=SORT_LABELS.get,
                      on_change=_first_page)
     top[4].selectbox("Thứ tự", (True, False), key=KEYS["descending"], on_change=_first_page,

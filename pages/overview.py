@@ -2,20 +2,22 @@
 
 import streamlit as st
 
-from dashboard.charts.figures import CHART_CONFIG, rate_gauge
+from dashboard.charts.figures import CHART_CONFIG
+from dashboard.charts.pace_figures import pace_gauge
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent, relative_change
 from dashboard.metrics.narrative import budget_scope, report_paragraph
 from dashboard.metrics.targets import progress_against_target
 from dashboard.ui.drill import chain_tables
 from dashboard.ui.filter_bar import heading, shared_filters
 from dashboard.ui.guards import database_guard, stop_if_empty
+from dashboard.ui.pace_notes import forecast_line, needed_line, status_line
 from dashboard.view import cache
 
 with database_guard():
     filters, options = shared_filters()
     heading("Tổng quan kết quả thi hành án dân sự", filters, options)
     end = filters.period_end(options.today)
-    report = cache.report(end, filters.scope())
+    report = cache.on_track(end, filters.scope())
     narrowed = budget_scope(filters.scope())
     budget = cache.report(end, narrowed) if narrowed else None
 stop_if_empty(report)
@@ -23,14 +25,19 @@ stop_if_empty(report)
 target = report["target"] or {}
 progress = progress_against_target(report) or {}
 last_year = report["same_period_last_year"]
+pace = report["pace"] or {}
 for column, (chain, title) in zip(st.columns(2), (("cases", "Tỷ lệ xong về việc"), ("money", "Tỷ lệ xong về tiền"))):
-    column.plotly_chart(rate_gauge(title, report[chain]["rate"], target=target.get(chain),
+    column.plotly_chart(pace_gauge(title, report[chain]["rate"], pace=pace.get(chain),
+                                   status=pace.get(f"{chain}_status"), target=target.get(chain),
                                    last_year=last_year[chain]["rate"]),
                         key=f"overview.{chain}_gauge", theme=None, config=CHART_CONFIG)
     if chain in target:
-        column.caption(f"Số điểm dưới tỷ lệ: thay đổi so với cùng kỳ năm trước. "
-                       f"Chỉ tiêu năm {format_percent(target[chain])}: đạt {format_percent(progress[chain])} kế hoạch. "
-                       "Tỷ lệ lũy kế tính trên toàn bộ số có điều kiện nên tăng dần đến cuối năm.")
+        status_line(report, chain, column)
+        forecast_line(report, chain, column)
+        column.caption(f"Chỉ tiêu năm {format_percent(target[chain])} (vùng xanh nhạt): đạt "
+                       f"{format_percent(progress[chain])} kế hoạch. Vạch đen: mức cần đạt đến nay; màu kim: xanh "
+                       "đúng tiến độ, vàng cần chú ý, đỏ chậm tiến độ. Số dưới tỷ lệ: thay đổi so với cùng kỳ.")
+needed_line(report)
 
 cards = (
     ("Có điều kiện thi hành (việc)", "cases", "enforceable", format_count),

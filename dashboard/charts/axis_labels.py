@@ -4,6 +4,8 @@ written for Plotly, which would read the tags in it."""
 from data_access import codes
 from dashboard.text.escape import plotly_text
 
+# Beside "Toàn tỉnh" and its regional offices, a province office's own row holds only the cases it enforces itself.
+OWN_CASES = " (việc tỉnh trực tiếp thi hành)"
 # Group names longer than this go on two lines, so five columns fit across a heatmap without tilted labels.
 GROUP_LABEL_WIDTH = 16
 
@@ -13,13 +15,15 @@ def short_unit_name(name: str) -> str:
     return name.replace("Thi hành án dân sự", "THADS")
 
 
-def short_unit_names(rows: list[dict]) -> dict[str, str]:
-    """Return each unit key's short name, the province after " - " left out when every name holding one shares it.
+def short_unit_names(rows: list[dict], offices: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Return each unit key's short name, the province after " - " left out when every name holding one shares it,
+    and a province office among `offices` marked as its own cases.
 
     A province's regional offices all end in " - <province>", which only widens its charts; the units of several
     provinces keep it, and so does any set of names that leaving it out would make alike.
     """
-    names = {row["key"]: short_unit_name(row["name"]) for row in rows}
+    names = {row["key"]: short_unit_name(row["name"]) + (OWN_CASES if row["key"] in offices else "")
+             for row in rows}
     suffixes = {name.rsplit(" - ", 1)[1] for name in names.values() if " - " in name}
     if len(suffixes) != 1:
         return names
@@ -27,10 +31,10 @@ def short_unit_names(rows: list[dict]) -> dict[str, str]:
     return shortened if len(set(shortened.values())) == len(shortened) else names
 
 
-def unit_labels(rows: list[dict], chosen: str | None = None) -> dict[str, str]:
+def unit_labels(rows: list[dict], chosen: str | None = None, offices: frozenset[str] = frozenset()) -> dict[str, str]:
     """Return each unit key's chart label: its short name, pointed at and in bold for the chosen unit."""
     return {key: f"<b>▶ {plotly_text(name)}</b>" if key == chosen else plotly_text(name)
-            for key, name in short_unit_names(rows).items()}
+            for key, name in short_unit_names(rows, offices).items()}
 
 
 def officer_names(rows: list[dict]) -> dict[str, str]:

@@ -78,8 +78,8 @@ def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None
     With highlight_below_target, a bar is red when its rate is under the row's own target (an optional
     "target" column) or, for rows without one, under `target`; the dashed line always shows `target`.
     """
-    own = _values(frame["target"]) if "target" in frame.columns else [None] * len(frame)
-    rows = sorted(zip(frame["name"], _values(frame["rate"]), _values(frame["last_year"]), own),
+    own = plain_values(frame["target"]) if "target" in frame.columns else [None] * len(frame)
+    rows = sorted(zip(frame["name"], plain_values(frame["rate"]), plain_values(frame["last_year"]), own),
                   key=lambda row: (row[1] is None, -(row[1] or 0)))
     names = [name for name, *_ in rows]
 
@@ -121,7 +121,7 @@ def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None
                               xanchor="right" if target > axis_end * 0.7 else "left",
                               text=f"Chỉ tiêu {format_percent(target)}",
                               font={"size": TEXT_SIZE, "color": TARGET_COLOUR})
-    _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(rows) + ROW_CHART_CHROME), barmode="overlay")
+    style_figure(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(rows) + ROW_CHART_CHROME), barmode="overlay")
     figure.update_layout(margin={"r": 90})
     figure.update_xaxes(title_text=RATE_AXIS, range=[0, axis_end])
     # The range is set, not left to autorange, which pads a long list with empty rows; best first from the top.
@@ -132,7 +132,7 @@ def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None
 
 def rate_heatmap(frame: pd.DataFrame, *, title: str) -> go.Figure:
     """Return a unit x group heatmap of rates, first unit at the top, each cell labelled and "—" when missing."""
-    rates = [_values(row) for _, row in frame.iterrows()]
+    rates = [plain_values(row) for _, row in frame.iterrows()]
     figure = go.Figure(go.Heatmap(
         z=rates, x=[str(column) for column in frame.columns], y=[str(unit) for unit in frame.index],
         text=[[format_percent(rate).removesuffix("%") for rate in row] for row in rates],
@@ -140,7 +140,7 @@ def rate_heatmap(frame: pd.DataFrame, *, title: str) -> go.Figure:
         hoverongaps=False, colorbar={"title": {"text": RATE_AXIS, "font_size": AXIS_TITLE_SIZE},
                                      "tickfont_size": TICK_SIZE},
         hovertemplate=f"Đơn vị: %{{y}}<br>Nhóm: %{{x}}<br>Tỷ lệ: %{{z:{RATE_FORMAT}}}%<extra></extra>"))
-    _style(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(frame.index) + ROW_CHART_CHROME))
+    style_figure(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(frame.index) + ROW_CHART_CHROME))
     figure.update_xaxes(title_text="Nhóm việc", side="top")
     figure.update_yaxes(title_text="Đơn vị", type="category", autorange="reversed")
     return figure
@@ -157,17 +157,17 @@ def paired_rates(frame: pd.DataFrame, *, title: str) -> go.Figure:
     for chain, name, label, colour in (("cases", "Về việc", "về việc", BAR_COLOUR),
                                        ("money", "Về tiền", "về tiền", SECOND_COLOUR)):
         figure.add_bar(
-            name=name, x=names, y=_values(frame[f"{chain}_rate"]), offsetgroup=chain,
-            customdata=[format_percent(rate) for rate in _values(frame[f"{chain}_last_year"])],
+            name=name, x=names, y=plain_values(frame[f"{chain}_rate"]), offsetgroup=chain,
+            customdata=[format_percent(rate) for rate in plain_values(frame[f"{chain}_last_year"])],
             marker_color=colour,
             hovertemplate=(f"<b>%{{x}}</b><br>Tỷ lệ {label}: %{{y:{RATE_FORMAT}}}%<br>{LAST_YEAR}: "
                            "%{customdata}<extra></extra>"))
         figure.add_scatter(
-            name=f"Cùng kỳ: {label}", x=names, y=_values(frame[f"{chain}_last_year"]), offsetgroup=chain,
+            name=f"Cùng kỳ: {label}", x=names, y=plain_values(frame[f"{chain}_last_year"]), offsetgroup=chain,
             mode="markers", marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR,
                                     "line": {"width": 1.5, "color": colour}},
             hovertemplate=f"<b>%{{x}}</b><br>{LAST_YEAR} ({label}): %{{y:{RATE_FORMAT}}}%<extra></extra>")
-    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group", scattermode="group")
+    style_figure(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group", scattermode="group")
     figure.update_yaxes(title_text=RATE_AXIS, range=[0, 100])
     return figure
 
@@ -179,7 +179,7 @@ def trend_rates(frame: pd.DataFrame, *, title: str, target: float | None = None)
     for column, name, colour, dash in (("this_year", "Năm công tác này", BAR_COLOUR, "solid"),
                                        ("last_year", "Năm công tác trước", LAST_YEAR_COLOUR, "dash")):
         figure.add_scatter(
-            name=name, x=months, y=_values(frame[column]), mode="lines+markers",
+            name=name, x=months, y=plain_values(frame[column]), mode="lines+markers",
             line={"color": colour, "dash": dash, "width": 3}, marker_size=9,
             hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:{RATE_FORMAT}}}%<extra></extra>")
     if target is not None:
@@ -188,7 +188,7 @@ def trend_rates(frame: pd.DataFrame, *, title: str, target: float | None = None)
                          annotation={"text": f"Chỉ tiêu {format_percent(target)}", "font_color": TARGET_COLOUR,
                                      "font_size": TEXT_SIZE, "bgcolor": "white"},
                          annotation_position="top left")
-    _style(figure, title, height=COLUMN_CHART_HEIGHT)
+    style_figure(figure, title, height=COLUMN_CHART_HEIGHT)
     figure.update_xaxes(title_text="Tháng", type="category")
     figure.update_yaxes(title_text="Tỷ lệ lũy kế (%)", range=[0, 100])
     return figure
@@ -200,9 +200,9 @@ def monthly_counts(frame: pd.DataFrame, *, title: str) -> go.Figure:
     figure = go.Figure()
     for column, name, colour in (("new", "Thụ lý mới", SECOND_COLOUR),
                                  ("completed", "Xong (xong + đình chỉ)", BAR_COLOUR)):
-        figure.add_bar(name=name, x=months, y=_values(frame[column]), marker_color=colour,
+        figure.add_bar(name=name, x=months, y=plain_values(frame[column]), marker_color=colour,
                        hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:,d}} việc<extra></extra>")
-    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
+    style_figure(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
     figure.update_xaxes(title_text="Tháng", type="category")
     figure.update_yaxes(title_text="Số việc", rangemode="tozero", tickformat=",d")
     return figure
@@ -214,20 +214,21 @@ def share_bars(frame: pd.DataFrame, *, title: str) -> go.Figure:
     figure = go.Figure()
     for column, name, colour in (("case_share", "Tỷ trọng số việc", BAR_COLOUR),
                                  ("money_share", "Tỷ trọng số tiền", SECOND_COLOUR)):
-        figure.add_bar(name=name, x=names, y=_values(frame[column]), marker_color=colour,
+        figure.add_bar(name=name, x=names, y=plain_values(frame[column]), marker_color=colour,
                        texttemplate=f"%{{y:{RATE_FORMAT}}}", textposition="outside", textfont_size=TEXT_SIZE,
                        cliponaxis=False, hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{y:{RATE_FORMAT}}}%<extra></extra>")
-    _style(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
+    style_figure(figure, title, height=COLUMN_CHART_HEIGHT, barmode="group")
     figure.update_yaxes(title_text="Tỷ trọng (%)", rangemode="tozero")
     return figure
 
 
-def _values(column: pd.Series) -> list[float | int | None]:
+def plain_values(column: pd.Series) -> list[float | int | None]:
     # Plotly draws None as a gap; NaN and pd.NA would otherwise reach the templates as numbers.
     return [None if pd.isna(value) else value.item() if hasattr(value, "item") else value for value in column]
 
 
-def _style(figure: go.Figure, title: str, *, height: int, **layout) -> None:
+def style_figure(figure: go.Figure, title: str, *, height: int, **layout) -> None:
+    """Give a figure the house look: title and legend at fixed heights, Vietnamese numbers, meeting-room sizes."""
     figure.update_layout(
         title={"text": title, "font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left", "yref": "container",
                "y": 1 - TITLE_TOP / height, "yanchor": "top"},
@@ -248,53 +249,10 @@ def money_over_time(frame: pd.DataFrame, *, title: str) -> go.Figure:
                                        ("reduced", "Đã giảm", SECOND_COLOUR, "dot"),
                                        ("remaining", "Còn phải thi hành", BAR_COLOUR, "solid")):
         figure.add_scatter(
-            name=name, x=days, y=_values(frame[column]), mode="lines+markers", line_shape="hv",
+            name=name, x=days, y=plain_values(frame[column]), mode="lines+markers", line_shape="hv",
             line={"color": colour, "dash": dash, "width": 3}, marker_size=9,
             hovertemplate=f"<b>%{{x|%d/%m/%Y}}</b><br>{name}: %{{y:,d}} đồng<extra></extra>")
-    _style(figure, title, height=COLUMN_CHART_HEIGHT)
+    style_figure(figure, title, height=COLUMN_CHART_HEIGHT)
     figure.update_xaxes(title_text="Ngày", type="date", tickformat="%d/%m/%Y")
     figure.update_yaxes(title_text="Số tiền (đồng)", rangemode="tozero", tickformat=",d")
     return figure
-
-
-# The meeting-room screen: light text on a dark ground, read from five metres.
-SCREEN_BACKGROUND = "#0b1220"
-SCREEN_TEXT = "#f5f7fa"
-SCREEN_GRID = "#2c3a55"
-SCREEN_FONT_SCALE = 1.7
-# Colours too dark for a dark ground, and the brighter ones that stand in for them on the screen.
-SCREEN_COLOURS = {TEXT_COLOUR: SCREEN_TEXT, TARGET_COLOUR: "#69f0ae", BAR_COLOUR: "#ef5350",
-                  SECOND_COLOUR: "#42a5f5"}
-# A gauge's number on the screen, in pixels of font size (digits stand about 0,73 of it: over 64 px).
-SCREEN_NUMBER_SIZE = 120
-
-
-def _for_screen(node, parent: str = ""):
-    if isinstance(node, dict):
-        return {key: (round(value * SCREEN_FONT_SCALE) if key == "size" and parent.endswith("font")
-                      and isinstance(value, (int, float)) else _for_screen(value, key))
-                for key, value in node.items()}
-    if isinstance(node, list):
-        return [_for_screen(item, parent) for item in node]
-    if isinstance(node, str) and node in SCREEN_COLOURS:
-        return SCREEN_COLOURS[node]
-    return SCREEN_BACKGROUND if node == "white" and parent == "bgcolor" else node
-
-
-def for_big_screen(figure: go.Figure, *, height: int) -> go.Figure:
-    """Return a copy of a figure for the dark meeting-room screen: light text, fonts scaled, no title of its own."""
-    screen = go.Figure(_for_screen(figure.to_plotly_json()))
-    gauge = any(trace.type == "indicator" for trace in screen.data)
-    screen.update_layout(
-        title=None, height=height, paper_bgcolor=SCREEN_BACKGROUND, plot_bgcolor=SCREEN_BACKGROUND,
-        font_color=SCREEN_TEXT,
-        # A gauge needs room for its end labels on both sides; a ranking for its column of values on the right.
-        margin={"t": 120 if gauge else 160, "b": 40, "l": 90, "r": 90 if gauge else 150},
-        legend={"yref": "container", "y": 0.99, "yanchor": "top", "bgcolor": "rgba(0,0,0,0)"})
-    screen.update_xaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
-    screen.update_yaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
-    # A gauge keeps its dark bar and target mark: they sit on the pale bands, not on the dark ground.
-    screen.update_traces(number_font_size=SCREEN_NUMBER_SIZE, gauge_bar_color=BAR_COLOUR,
-                         gauge_threshold_line_color=TARGET_COLOUR, gauge_threshold_line_width=9,
-                         selector={"type": "indicator"})
-    return screen

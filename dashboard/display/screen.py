@@ -10,18 +10,22 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.engine import DatabaseUnavailable
 from data_access.queries.pinned import pin, pinned
-from dashboard.charts.figures import CHART_CONFIG, for_big_screen, paired_rates, ranked_rates, rate_gauge, trend_rates
+from dashboard.charts.big_screen import for_big_screen
+from dashboard.charts.figures import CHART_CONFIG, paired_rates, trend_rates
+from dashboard.charts.pace_figures import pace_bars, pace_gauge
 from dashboard.display.figures import read_figures
 from dashboard.display.settings import DisplaySettings, settings_from_query
+from dashboard.display.style import STYLE
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent
+from dashboard.metrics.pace import MIN_RANKED, STATUS_LABELS
 from dashboard.metrics.periods import work_year
 from dashboard.text.escape import Html, element, plotly_text
 from dashboard.view import cache, clock
 from dashboard.view.filters import PARAMETERS, TO_DATE, Filters, from_query, to_query
 from dashboard.view.navigation import through_navigation
 
-SLIDES = ("Tỷ lệ thi hành xong", "Đơn vị so với chỉ tiêu", "Kết quả theo nhóm việc", "Xu hướng theo tháng",
-          "Đơn vị và chấp hành viên dưới chỉ tiêu")
+SLIDES = ("Tỷ lệ thi hành xong", "Đơn vị so với mức cần đạt", "Kết quả theo nhóm việc", "Xu hướng theo tháng",
+          "Đơn vị và chấp hành viên chậm so với mức cần đạt")
 CHAINS = {"cases": "về việc", "money": "về tiền"}
 # Pixels a chart may fill on a 1920x1080 screen under the heading and above the rotation indicator; a banner or
 # a line of notices takes LINE_PIXELS of it, so nothing slides off the bottom of the screen.
@@ -35,41 +39,6 @@ RANKED_ROWS = 14
 ENDS_SHOWN = 6
 # Rows of a below-target list that stay readable at five metres; the rest are counted.
 LISTED = 12
-STYLE = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer {
-  display: none !important;
-}
-.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #0b1220; color: #f5f7fa; }
-[data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 0 2.5rem; max-width: 100%; }
-/* A slide being redrawn keeps full colour: no fading on a screen nobody touches. */
-.stale-element, [data-stale="true"] { opacity: 1 !important; transition: none !important; }
-.screen-head { display: flex; justify-content: space-between; align-items: baseline; gap: 2rem;
-  border-bottom: 2px solid #2c3a55; padding-bottom: 0.4rem; }
-.screen-head .scope { font-size: 30px; font-weight: 600; }
-.screen-head .time { font-size: 30px; color: #ffd54f; white-space: nowrap; }
-.screen-title { font-size: 48px; font-weight: 700; margin: 0.5rem 0 0 0; }
-.screen-lost { background: #b71c1c; color: #fff; font-size: 32px; font-weight: 700; padding: 0.5rem 1rem;
-  margin-top: 0.5rem; border-radius: 6px; }
-.screen-notice { color: #ffd54f; font-size: 24px; line-height: 1.3; }
-.screen-more { color: #ffd54f; font-size: 30px; margin-top: 0.4rem; }
-.screen-note { color: #c5cbd6; font-size: 26px; margin-bottom: 0.3rem; }
-.screen-figure { font-size: 72px; font-weight: 700; text-align: center; line-height: 1.1; }
-.screen-figure small { display: block; font-size: 30px; font-weight: 400; color: #c5cbd6; }
-.screen-dots { position: fixed; left: 0; right: 0; bottom: 10px; text-align: center; font-size: 30px;
-  letter-spacing: 0.6rem; color: #8d99ae; }
-.screen-dots .here { color: #ffd54f; }
-.screen-table { width: 100%; border-collapse: collapse; font-size: 30px; }
-.screen-table th { text-align: left; color: #c5cbd6; font-weight: 600; border-bottom: 2px solid #2c3a55; }
-.screen-table td { padding: 0.25rem 0.5rem 0.25rem 0; border-bottom: 1px solid #1d2940; }
-.screen-table td.num { text-align: right; color: #a5d6a7; }
-.screen-table td.num.below { color: #ff8a80; font-weight: 700; }
-.screen-table td.goal { text-align: right; color: #c5cbd6; }
-.screen-none { font-size: 34px; color: #a5d6a7; }
-.screen-chain { font-size: 34px; font-weight: 600; text-align: center; color: #c5cbd6; }
-</style>
-"""
 
 
 @dataclass
@@ -153,11 +122,27 @@ def _chart(place, figure, key: str, height: int) -> None:
     place.plotly_chart(for_big_screen(figure, height=height), key=key, theme=None, config=CHART_CONFIG)
 
 
+def _pace_lines(total: dict) -> Html | None:
+    """Return the pace with its status and the forecast to 30/9 under a gauge, or None without a pace."""
+    if total.get("pace") is None:
+        return None
+    status = total["status"]
+    said = element("span", STATUS_LABELS[status].capitalize() if status else f"Dưới {MIN_RANKED} việc, không xếp "
+                   "hạng", css=status or "none")
+    parts = [element("div", said, f" · mức cần đạt đến nay {format_percent(total['pace'])}")]
+    made = total.get("forecast")
+    if made is not None:
+        parts.append(element("div", f"Dự báo 30/9: {format_percent(made['rate'])} "
+                                    f"({format_percent(made['low'])}–{format_percent(made['high'])})"))
+    return element("div", *parts, css="screen-pace")
+
+
 def _gauges(figures: dict, key: str, height: int) -> None:
     for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
         total = figures["total"][chain]
-        _chart(place, rate_gauge(f"Tỷ lệ xong {label}", total["rate"], target=total["target"],
-                                 last_year=total["last_year"]), f"{key}.{chain}", height - GAUGE_ROOM)
+        _chart(place, pace_gauge(f"Tỷ lệ xong {label}", total["rate"], pace=total.get("pace"),
+                                 status=total.get("status"), target=total["target"], last_year=total["last_year"]),
+               f"{key}.{chain}", height - GAUGE_ROOM)
         if chain == "cases":
             counts = f"{format_count(total['completed'])} / {format_count(total['enforceable'])} việc"
         else:
@@ -166,6 +151,9 @@ def _gauges(figures: dict, key: str, height: int) -> None:
         goal = f"Chỉ tiêu năm {format_percent(total['target'])}" if total["target"] is not None else "Không có chỉ tiêu"
         _html(element("div", counts, element("small", f"thi hành xong / có điều kiện · {goal}"),
                       css="screen-figure"), place)
+        lines = _pace_lines(total)
+        if lines is not None:
+            _html(lines, place)
 
 
 def ranked_ends(rows: list[dict], chain: str) -> tuple[list[dict], int]:
@@ -183,18 +171,20 @@ def ranked_ends(rows: list[dict], chain: str) -> tuple[list[dict], int]:
 def _ranking(figures: dict, key: str, height: int) -> None:
     for place, (chain, label) in zip(st.columns(2), CHAINS.items()):
         rows, left_out = ranked_ends(figures["ranked"], chain)
-        frame = pd.DataFrame([{"name": plotly_text(row["name"]), "rate": row[chain]["rate"],
-                               "last_year": row[chain]["last_year"], "target": (row["target"] or {}).get(chain)}
+        frame = pd.DataFrame([{"name": plotly_text(row["name"]), "rate": row[chain]["rate"], "pace": row[chain]["pace"],
+                               "status": row[chain]["status"], "completed": row["completed"],
+                               "enforceable": row["enforceable"], "last_year": row[chain]["last_year"]}
                               for row in rows],
-                             columns=["name", "rate", "last_year", "target"])
-        line = (figures["ranking_line"] or {}).get(chain)
+                             columns=["name", "rate", "pace", "status", "completed", "enforceable", "last_year"])
         heading = label.capitalize()
         if left_out:
             heading += (f": {ENDS_SHOWN} {figures['ranked_by']} cao nhất và {ENDS_SHOWN} thấp nhất "
                         f"(bỏ {left_out} ở giữa)")
         _html(element("div", heading, css="screen-chain"), place)
-        _chart(place, ranked_rates(frame, title=label, target=line, highlight_below_target=True), f"{key}.{chain}",
-               height - LINE_PIXELS)
+        _chart(place, pace_bars(frame, title=label, legend=False), f"{key}.{chain}", height - 2 * LINE_PIXELS)
+    _html(element("div", "Xanh: đúng tiến độ · vàng: cần chú ý · đỏ: chậm tiến độ · xám: không xếp hạng · vạch "
+                         "trắng: mức cần đạt đến nay · hình thoi: cùng kỳ năm trước · bên phải: tỷ lệ, số việc "
+                         "xong/có điều kiện. Xa mức cần đạt nhất ở trên.", css="screen-note"))
 
 
 def _groups(figures: dict, key: str, height: int) -> None:
@@ -223,15 +213,16 @@ def _trend(figures: dict, key: str, height: int) -> None:
 
 def _below_table(rows: list[dict], what: str) -> Html:
     if not rows:
-        return element("div", f"Không có {what} nào dưới chỉ tiêu.", css="screen-none")
+        return element("div", f"Không có {what} nào chậm so với mức cần đạt.", css="screen-none")
 
     def cells(row: dict, chain: str) -> list[Html]:
-        rate, goal = row[chain], row[f"{chain}_target"]
-        below = " below" if rate is not None and rate < goal else ""
-        return [element("td", format_percent(rate), css=f"num{below}"), element("td", format_percent(goal), css="goal")]
+        status = row[f"{chain}_status"]
+        shown = f"num {status}" if status in ("watch", "behind") else "num"
+        return [element("td", format_percent(row[chain]), css=shown),
+                element("td", format_percent(row[f"{chain}_pace"]), css="goal")]
 
     heading = element("tr", *(element("th", title) for title in (
-        f"{what.capitalize()} ({format_count(len(rows))})", "Việc", "Chỉ tiêu", "Tiền", "Chỉ tiêu")))
+        f"{what.capitalize()} ({format_count(len(rows))})", "Việc", "Cần đạt", "Tiền", "Cần đạt")))
     lines = [element("tr", element("td", row["name"]), *cells(row, "cases"), *cells(row, "money"))
              for row in rows[:LISTED]]
     table = element("table", heading, *lines, css="screen-table")
@@ -247,8 +238,9 @@ def _below(figures: dict, key: str, height: int) -> None:
                              "theo nhóm, loại bản án hay hình thức).", css="screen-none"))
         return
     kinds = figures["below_kinds"]
-    _html(element("div", f"Tỷ lệ lũy kế so với chỉ tiêu năm của chính {kinds[0]}, {kinds[1]}; đỏ: dưới chỉ tiêu. "
-                         "Xếp theo khoảng cách tới chỉ tiêu (về việc hoặc về tiền), xa nhất trước.", css="screen-note"))
+    _html(element("div", f"Tỷ lệ lũy kế so với mức cần đạt đến nay của chính {kinds[0]}, {kinds[1]}; vàng: cần chú "
+                         f"ý, đỏ: chậm tiến độ; không tính nơi dưới {MIN_RANKED} việc. Xa mức cần đạt nhất trước.",
+                  css="screen-note"))
     for place, rows, kind in zip(st.columns(2, gap="large"), figures["below"], kinds):
         _html(_below_table(rows, kind), place)
 
@@ -270,9 +262,9 @@ def show_slide(screen: Screen, settings: DisplaySettings) -> None:
     _head(screen, settings)
     title = SLIDES[screen.slide]
     if screen.slide == 1:
-        title = f"{screen.figures['ranked_by'].capitalize()} so với chỉ tiêu"
+        title = f"{screen.figures['ranked_by'].capitalize()} so với mức cần đạt"
     elif screen.slide == 4:
-        title = f"{' và '.join(screen.figures['below_kinds']).capitalize()} dưới chỉ tiêu"
+        title = f"{' và '.join(screen.figures['below_kinds']).capitalize()} chậm so với mức cần đạt"
     _html(element("div", title, css="screen-title"))
     extra_lines = (screen.lost_since is not None) + bool(screen.notices)
     DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}", CHART_HEIGHT - LINE_PIXELS * extra_lines)

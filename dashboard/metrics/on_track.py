@@ -6,7 +6,7 @@ from functools import cache
 
 from sqlalchemy.engine import Engine
 
-from data_access.queries.chain_queries import Scope
+from data_access.queries.chain_queries import Scope, officer_units, province_names, unit_provinces
 from dashboard.metrics.forecast import forecast_rate
 from dashboard.metrics.forecast_basis import LEVELS, level_basis, level_of
 from dashboard.metrics.needed import still_needed
@@ -45,31 +45,59 @@ def _forecast(chains: dict, basis: dict | None) -> dict | None:
     return forecasts if any(forecasts.values()) else None
 
 
+def scope_above(engine: Engine, scope: Scope) -> Scope | None:
+    """Return the scope whose curve stands in for this one's: an officer's unit, a unit's province, a province's
+    whole database; None for the whole database."""
+    if scope.officer:
+        unit = officer_units(engine).get(scope.officer)
+        return Scope(unit=unit) if unit else Scope()
+    if scope.unit:
+        # A unit with no province above it (a central office) rolls up to the whole database.
+        province = unit_provinces(engine).get(scope.unit)
+        return Scope(province=province) if province in province_names(engine) else Scope()
+    return Scope() if scope != Scope() else None
+
+
 def scope_shares(engine: Engine, end: date, scope: Scope) -> dict:
-    """Return each chain's share of the year-end rate for the scope: its own history, else the whole database's."""
-    whole = None if scope == Scope() else (lambda: _shares(past_years(engine, end)))
-    return _shares(past_years(engine, end, scope), whole)
+    """Return each chain's share of the year-end rate for the scope: its own history, else the scope above's
+    (officer, unit, province, whole database)."""
+    above = scope_above(engine, scope)
+    fallback = None if above is None else (lambda: scope_shares(engine, end, above))
+    return _shares(past_years(engine, end, scope), fallback)
+
+
+def row_shares(engine: Engine, end: date, scope: Scope, by: str, keys: list[str]) -> dict[str, dict]:
+    """Return each row key's share of the year-end rate per chain: its own history, else an officer's unit's, else
+    the scope's."""
+    # The curves above are read only if a row lacks the history for its own.
+    scope_curve = cache(lambda: scope_shares(engine, end, scope))
+    history = past_years(engine, end, scope, by)
+    if by != "officer":
+        return {key: _shares(history.get(key, {}), scope_curve) for key in keys}
+    units = officer_units(engine)
+    unit_curve = cache(lambda unit: scope_shares(engine, end, Scope(unit=unit)) if unit else scope_curve())
+    return {key: _shares(history.get(key, {}), lambda key=key: unit_curve(units.get(key))) for key in keys}
 
 
 def on_track(engine: Engine, end: date, report: dict, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return the chain report with "needed", "pace" and "forecast", or, per row of a breakdown by unit, officer or
     province, the row's own "target" (None when it has none), its "needed", its "pace" and its "forecast"."""
     if by is None:
+        target = report["target"]
         basis = level_basis(engine, end, level_of(scope)) if has_targets(scope) else None
-        return {**report, "needed": still_needed(report, report["target"], end),
-                "pace": _pace(report, report["target"], scope_shares(engine, end, scope)),
+        return {**report, "needed": still_needed(report, target, end),
+                "pace": _pace(report, target, scope_shares(engine, end, scope)) if target else None,
                 "forecast": _forecast(report, basis)}
     kind = ROW_TARGET_KINDS.get(by)
     ranked = kind is not None and has_targets(scope)
     targets = targets_by_code(engine, work_year(end), kind) if ranked else {}
     basis = level_basis(engine, end, by) if ranked and by in LEVELS else None
-    # A row's own curve is read only when there are targets, and the scope's only if a row lacks the history.
-    scope_above = cache(lambda: scope_shares(engine, end, scope))
-    history = past_years(engine, end, scope, by) if targets else {}
+    # A row's own curve is read only when there are targets.
+    shares = row_shares(engine, end, scope, by, [row["key"] for row in report["rows"]]) if targets else {}
     rows = []
     for row in report["rows"]:
         target = targets.get(row["key"])
-        pace = _pace(row, target, _shares(history.get(row["key"], {}), scope_above)) if target else None
+        pace = _pace(row, target, shares[row["key"]]) if target else None
         rows.append({**row, "target": target, "needed": still_needed(row, target, end), "pace": pace,
                      "forecast": _forecast(row, basis)})
     return {**report, "rows": rows}

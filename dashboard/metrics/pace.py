@@ -13,6 +13,9 @@ MIN_RANKED = 10
 PACE_MARGIN_POINTS = 3.0
 # A curve from fewer past work-years than this says more about one year's accidents than about the scope's rhythm.
 MIN_HISTORY_YEARS = 2
+# A curve drawn from fewer cases than this moves by more than a point with every case: one unusual month of a small
+# caseload would bend its pace, so such a scope takes the curve of the scope above it.
+CURVE_MIN_CASES = 100
 # A year with under half the cases of the scope's busiest is one the data only partly holds (before the first
 # export, or before a unit took over its present area): its curve would be another scope's.
 HISTORY_COVERAGE = 0.5
@@ -33,10 +36,10 @@ class PastYear:
 
 
 def usable(years: list[PastYear]) -> list[PastYear]:
-    """Return the past years a curve can be drawn from: both rates known, a year-end rate above zero, on enough
-    cases to rank and on at least HISTORY_COVERAGE of the busiest year's cases."""
+    """Return the past years a curve can be drawn from: both rates known, a year-end rate above zero, on at least
+    CURVE_MIN_CASES cases and on at least HISTORY_COVERAGE of the busiest year's cases."""
     busiest = max((year.enforceable_at_year_end for year in years), default=0)
-    floor = max(MIN_RANKED, HISTORY_COVERAGE * busiest)
+    floor = max(CURVE_MIN_CASES, HISTORY_COVERAGE * busiest)
     return [year for year in years if year.rate_then is not None and year.year_end_rate
             and year.enforceable_at_year_end >= floor]
 

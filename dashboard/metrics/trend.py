@@ -29,3 +29,9 @@ def monthly_series(report_for: Callable[[date], dict], year: int, today: date) -
         })
         before = cases
     return pd.DataFrame(rows, columns=SERIES_COLUMNS)
+
+
+def whole_year(report_for: Callable[[date], dict], year: int) -> list[dict]:
+    """Return {end, cases, money}: the cumulative rates at every month end of a work-year, from report_for."""
+    return [{"end": end, **{chain: report_for(end)[chain]["rate"] for chain in ("cases", "money")}}
+            for end in month_ends(year)]

@@ -19,6 +19,9 @@ STATE_KEY = "filters"
 # The shared filters' URL parameters as the last run wrote them.
 WRITTEN_KEY = "filters.written"
 _ALL = ""
+# The tables' own toolbar (show/hide columns, download, search, full screen) speaks English only; every page
+# offers its downloads in Vietnamese beside the tables instead.
+HIDE_TABLE_TOOLBAR = '<style>[data-testid="stElementToolbar"] { display: none !important; }</style>'
 
 
 def _widget_key(name: str) -> str:
@@ -108,6 +111,7 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     they follow the leader from page to page. A page's own URL parameters are left as they are.
     """
     through_navigation()
+    st.sidebar.markdown(HIDE_TABLE_TOOLBAR, unsafe_allow_html=True)
     # The engine first, so its spinner explains the wait when the demo database is being created.
     cache.engine()
     options = cache.filter_options(clock.today())

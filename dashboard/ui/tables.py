@@ -93,3 +93,17 @@ def styled(table: pd.DataFrame, rate_columns: tuple[str, ...] = ()) -> "pd.io.fo
             decimals = 2 if column in rate_columns or "Tỷ lệ" in str(column) or "(%)" in str(column) else 0
             formats[column] = lambda value, decimals=decimals: _cell_text(value, decimals)
     return table.style.format(formats, na_rep="—")
+
+
+def pace_frame(rows: list[dict], chain: str, labels: dict[str, str]) -> pd.DataFrame:
+    """Rows: one per breakdown key of an on_track report; columns: key, name (the label), rate, pace, status, the
+    cases completed and enforceable, last_year (the frame pace charts take)."""
+    records = []
+    for row in rows:
+        pace = row.get("pace") or {}
+        records.append({"key": row["key"], "name": labels[row["key"]], "rate": row[chain]["rate"],
+                        "pace": pace.get(chain), "status": pace.get(f"{chain}_status"),
+                        "completed": row["cases"]["completed"], "enforceable": row["cases"]["enforceable"],
+                        "last_year": row["same_period_last_year"][chain]["rate"]})
+    return pd.DataFrame(records, columns=["key", "name", "rate", "pace", "status", "completed", "enforceable",
+                                          "last_year"])

@@ -12,6 +12,8 @@ from data_access.queries.chain_queries import (
 )
 from dashboard.database import open_dashboard_engine
 from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.on_track import on_track as on_track_of
+from dashboard.metrics.pace_curve import pace_curve as pace_curve_of, row_pace_curves
 from dashboard.metrics.targets import targets_by_code
 from dashboard.view.filters import FilterOptions, offered_years
 
@@ -33,6 +35,24 @@ def _announce_demo() -> None:
 def report(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return chain_report for the period, scope and breakdown, cached."""
     return chain_report(engine(), end, scope, by)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính tiến độ và dự báo...")
+def on_track(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
+    """Return the report with what is still needed, the pace and the forecast (per row with `by`), cached."""
+    return on_track_of(engine(), end, report(end, scope, by), scope, by)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính tiến độ cả năm...")
+def pace_curve(year: int, scope: Scope, target: dict | None) -> list[dict]:
+    """Return the scope's pace at every month end of the work-year, cached."""
+    return pace_curve_of(engine(), year, scope, target)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính tiến độ của từng đơn vị...")
+def unit_pace_curves(year: int, scope: Scope, targets: dict[str, dict]) -> dict:
+    """Return every unit's pace at every month end of the work-year, cached."""
+    return row_pace_curves(engine(), year, scope, "unit", targets)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)

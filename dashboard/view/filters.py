@@ -43,6 +43,12 @@ class FilterOptions:
         """Return the name of the whole scope: "Toàn quốc" for several provinces, else "Toàn tỉnh"."""
         return "Toàn quốc" if self.national else "Toàn tỉnh"
 
+    @property
+    def province_offices(self) -> frozenset[str]:
+        """Return the units that are a province's own office with regional offices under it."""
+        under = [province for code, province in self.unit_provinces.items() if code != province]
+        return frozenset(code for code, province in self.unit_provinces.items() if code == province and code in under)
+
     def units_of(self, province: str | None) -> dict[str, str]:
         """Return the names of a province's units by code (every unit when no province is given)."""
         return {code: name for code, name in self.units.items()

@@ -9,9 +9,13 @@ from data_access.codes import GROUPS
 from data_access.exchange.importer import import_tables
 from data_access.queries.chain_queries import dimension_names, officer_units
 from data_access.queries.pinned import pin, pinned
-from dashboard.display.figures import read_figures
+from data_access.engine import open_engine
+from dashboard.charts.axis_labels import short_unit_names
+from dashboard.demo.province import generate_province
+from dashboard.display.figures import read_figures, screen_name
 from dashboard.metrics.chains import Scope, chain_report
-from dashboard.metrics.targets import targets_by_code
+from dashboard.metrics.on_track import on_track
+from dashboard.metrics.pace import MIN_RANKED
 from dashboard.view.filters import FilterOptions, Filters
 from tests.support.edge_data import make_edge_tables
 
@@ -35,16 +39,22 @@ def test_every_slide_holds_the_engines_figures(edge_db):
     figures = read_figures(edge_db, Filters(2024, "nay"), _options(edge_db), DAY, READ_AT)
     assert json.loads(json.dumps(figures)) == figures
     assert figures["taken_at"] == "2024-02-20T08:05" and figures["end"] == "2024-02-20"
-    total = chain_report(edge_db, DAY)
+    total = on_track(edge_db, DAY, chain_report(edge_db, DAY))
     for chain in ("cases", "money"):
         assert figures["total"][chain] == {
             "rate": total[chain]["rate"], "target": total["target"][chain],
             "last_year": total["same_period_last_year"][chain]["rate"],
-            "completed": total[chain]["completed"], "enforceable": total[chain]["enforceable"]}
-    by_unit = chain_report(edge_db, DAY, by="unit")["rows"]
-    assert figures["ranked_by"] == "đơn vị" and figures["ranking_line"] == total["target"]
-    assert [(unit["key"], unit["cases"]["rate"], unit["money"]["last_year"]) for unit in figures["ranked"]] == [
-        (row["key"], row["cases"]["rate"], row["same_period_last_year"]["money"]["rate"]) for row in by_unit]
+            "completed": total[chain]["completed"], "enforceable": total[chain]["enforceable"],
+            "pace": (total["pace"] or {}).get(chain), "status": (total["pace"] or {}).get(f"{chain}_status"),
+            "forecast": (total["forecast"] or {}).get(chain)}
+    assert figures["needed"] == total["needed"]
+    by_unit = _judged_units(edge_db)
+    assert figures["ranked_by"] == "đơn vị"
+    assert [(unit["key"], unit["cases"]["rate"], unit["money"]["last_year"], unit["cases"]["pace"],
+             unit["money"]["status"], unit["completed"]) for unit in figures["ranked"]] == [
+        (row["key"], row["cases"]["rate"], row["same_period_last_year"]["money"]["rate"],
+         (row["pace"] or {}).get("cases"), (row["pace"] or {}).get("money_status"), row["cases"]["completed"])
+        for row in by_unit]
     groups = {row["key"]: row for row in chain_report(edge_db, DAY, by="group")["rows"]}
     assert [group["key"] for group in figures["groups"]] == [code for code in GROUPS if code in groups]
     assert [group["money"]["rate"] for group in figures["groups"]] == [
@@ -55,36 +65,57 @@ def test_every_slide_holds_the_engines_figures(edge_db):
     assert figures["trend"][2]["money"] == chain_report(edge_db, date(2023, 12, 31))["money"]["rate"]
 
 
-def test_the_below_target_lists_hold_exactly_those_under_their_own_target(edge_db):
-    figures = read_figures(edge_db, Filters(2024, "nay"), _options(edge_db), DAY, READ_AT)
-    province = chain_report(edge_db, DAY)["target"]
-    own = targets_by_code(edge_db, 2024, "don_vi")
-    names = dimension_names(edge_db, "unit")
-    expected = []
-    for row in chain_report(edge_db, DAY, by="unit")["rows"]:
-        goal = own.get(row["key"], province)
-        gaps = [row[chain]["rate"] - goal[chain] for chain in ("cases", "money") if row[chain]["rate"] is not None]
-        if min(gaps) < 0:
-            expected.append((min(gaps), names[row["key"]].replace("Thi hành án dân sự", "THADS")))
-    assert [unit["name"] for unit in figures["below"][0]] == [name for _, name in sorted(expected)]
-    officers = chain_report(edge_db, DAY, by="officer")["rows"]
-    chv = targets_by_code(edge_db, 2024, "chv")
-    assert len(figures["below"][1]) == sum(
-        any(row[chain]["rate"] is not None and row[chain]["rate"] < chv.get(row["key"], province)[chain]
-            for chain in ("cases", "money")) for row in officers) > 0
+@pytest.fixture(scope="module")
+def history_db(scratch_url):
+    """Return an engine on a small generated province with completed work-years from 2022 to 2024."""
+    engine = open_engine(scratch_url)
+    import_tables(engine, generate_province("small", seed=3, today=date(2025, 6, 30)).tables())
+    yield engine
+    engine.dispose()
+
+
+def _judged_units(engine, scope: Scope = Scope(), day: date = DAY) -> list[dict]:
+    return on_track(engine, day, chain_report(engine, day, scope, by="unit"), scope, by="unit")["rows"]
+
+
+def _behind(rows: list[dict]) -> list[tuple[float, str]]:
+    """Return (worst gap, key) of the rows under their pace by either chain, judged rows only, furthest first."""
+    found = []
+    for row in rows:
+        gaps = [row[chain]["rate"] - row["pace"][chain] for chain in ("cases", "money")
+                if row["pace"] and row["pace"][f"{chain}_status"]]
+        if gaps and min(gaps) < 0:
+            found.append((min(gaps), row["key"]))
+    return sorted(found)
+
+
+def test_the_behind_pace_lists_hold_exactly_those_under_their_own_pace(history_db):
+    day = date(2024, 12, 31)
+    figures = read_figures(history_db, Filters(2025, "2024-12-31"), _options(history_db), day, READ_AT)
+    names = {key: screen_name(name, False) for key, name in
+             short_unit_names([{"key": key, "name": name}
+                               for key, name in dimension_names(history_db, "unit").items()]).items()}
+    expected = _behind(_judged_units(history_db, day=day))
+    assert expected
+    assert [unit["name"] for unit in figures["below"][0]] == [names[key] for _, key in expected]
+    officers = on_track(history_db, day, chain_report(history_db, day, by="officer"), by="officer")["rows"]
+    assert len(figures["below"][1]) == len(_behind(officers)) > 0
     gaps = [row["worst_gap"] for row in figures["below"][1]]
     assert gaps == sorted(gaps) and all(gap < 0 for gap in gaps)
+    # A scope too small to rank is never listed, however far below its pace.
+    small = {row["key"] for row in officers if row["cases"]["enforceable"] < MIN_RANKED}
+    listed = {row["name"].rsplit("(", 1)[1].rstrip(")") for row in figures["below"][1]}
+    assert small and not small & listed
 
 
-def test_a_units_screen_ranks_its_officers_against_their_own_targets(edge_db):
+def test_a_units_screen_ranks_its_officers_against_their_own_pace(edge_db):
     unit = chain_report(edge_db, DAY, by="unit")["rows"][0]["key"]
     figures = read_figures(edge_db, Filters(2024, "nay", unit=unit), _options(edge_db), DAY, READ_AT)
-    officers = chain_report(edge_db, DAY, Scope(unit=unit), by="officer")["rows"]
-    own = targets_by_code(edge_db, 2024, "chv")
-    line = chain_report(edge_db, DAY, Scope(unit=unit))["target"]
-    assert figures["ranked_by"] == "chấp hành viên" and figures["ranking_line"] == line
-    assert [(row["key"], row["cases"]["rate"], row["target"]) for row in figures["ranked"]] == [
-        (row["key"], row["cases"]["rate"], own.get(row["key"], line)) for row in officers]
+    scope = Scope(unit=unit)
+    officers = on_track(edge_db, DAY, chain_report(edge_db, DAY, scope, by="officer"), scope, by="officer")["rows"]
+    assert figures["ranked_by"] == "chấp hành viên"
+    assert [(row["key"], row["cases"]["rate"], row["target"], row["cases"]["pace"]) for row in figures["ranked"]] == [
+        (row["key"], row["cases"]["rate"], row["target"], (row["pace"] or {}).get("cases")) for row in officers]
     assert len(figures["below"][0]) <= 1
 
 

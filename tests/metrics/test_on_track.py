@@ -15,7 +15,7 @@ END = date(2024, 12, 31)
 
 def _by_hand(engine, scope: Scope, chain: str) -> float:
     # The four earlier work-years at 31/12 and at their 30 September, each report holding the year before too;
-    # a year counts when it has at least 10 enforceable cases at its year end and half the busiest year's.
+    # a year counts when it has at least 100 enforceable cases at its year end and half the busiest year's.
     years = []
     for then_day, end_day in ((date(2023, 12, 31), date(2024, 9, 30)), (date(2021, 12, 31), date(2022, 9, 30))):
         then, year_end = chain_report(engine, then_day, scope), chain_report(engine, end_day, scope)
@@ -23,7 +23,7 @@ def _by_hand(engine, scope: Scope, chain: str) -> float:
             years.append((a[chain]["rate"], b[chain]["rate"], b["cases"]["enforceable"]))
     busiest = max(cases for *_, cases in years)
     kept = [(then, end) for then, end, cases in years
-            if then is not None and end and cases >= 10 and cases >= busiest / 2]
+            if then is not None and end and cases >= 100 and cases >= busiest / 2]
     share = sum(exact_decimal(then) for then, _ in kept) / sum(exact_decimal(end) for _, end in kept)
     target = chain_report(engine, END, scope)["target"][chain]
     return float(round_half_up(exact_decimal(target) * share, 2))

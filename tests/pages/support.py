@@ -77,3 +77,23 @@ def subheadings(app: AppTest) -> list[str]:
     """Return the page's subheadings, plain ones and those carrying a name, in page order."""
     return [_text(item.value) for item in app.get("heading")] + [
         _text(item.value) for item in app.markdown if item.value.startswith("<h3>")]
+
+
+def paced_order(rows: list[dict], chain: str) -> list[dict]:
+    """Return on_track rows as a pace ranking draws them: judged rows furthest behind their pace first (ties in
+    key order), then the rest by rate, missing rates last."""
+    judged = [row for row in rows if (row["pace"] or {}).get(f"{chain}_status")]
+    others = [row for row in rows if not (row["pace"] or {}).get(f"{chain}_status")]
+    return (sorted(judged, key=lambda row: row[chain]["rate"] - row["pace"][chain])
+            + sorted(others, key=lambda row: (row[chain]["rate"] is None, -(row[chain]["rate"] or 0))))
+
+
+def read_pace_bars(figure: dict) -> dict:
+    """Return what a pace ranking shows: names top down, each name's status bar and rate, its pace, and the
+    rate and count column."""
+    hit, *traces = figure["data"]
+    bars = {name: (trace["name"], rate) for trace in traces if trace["type"] == "bar"
+            for name, rate in zip(trace["y"], trace["x"])}
+    pace = next(trace for trace in traces if trace.get("name") == "Mức cần đạt đến nay")
+    text = next(trace for trace in traces if trace.get("mode") == "text")
+    return {"names": hit["y"], "bars": bars, "pace": dict(zip(pace["y"], pace["x"])), "text": text["text"]}

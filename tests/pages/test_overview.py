@@ -5,11 +5,14 @@ from datetime import date
 import pytest
 import streamlit as st
 
+from dashboard.charts.pace_figures import STATUS_COLOURS
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import (
     format_billion_number, format_count, format_percent, format_points, rate_change, relative_change,
 )
 from dashboard.metrics.narrative import report_paragraph
+from dashboard.metrics.on_track import on_track
+from dashboard.metrics.pace import STATUS_LABELS
 from dashboard.metrics.periods import work_year
 from dashboard.view.filters import Filters, default_end
 from tests.pages.support import figures, notices, run_page, select
@@ -30,12 +33,37 @@ def test_overview_shows_the_engine_figures_for_the_default_period(app_engine):
     cases_gauge, money_gauge = _gauges(app)
     assert (cases_gauge["value"], money_gauge["value"]) == (report["cases"]["rate"], report["money"]["rate"])
     assert cases_gauge["delta"]["reference"] == report["same_period_last_year"]["cases"]["rate"]
-    assert cases_gauge["gauge"]["threshold"]["value"] == report["target"]["cases"]
+    judged = on_track(app_engine, end, report)
+    for gauge, chain in ((cases_gauge, "cases"), (money_gauge, "money")):
+        # The dark mark is the pace, the bar takes the status colour, the pale band starts at the target.
+        assert gauge["gauge"]["threshold"]["value"] == judged["pace"][chain]
+        assert gauge["gauge"]["bar"]["color"] == STATUS_COLOURS[judged["pace"][f"{chain}_status"]]
+        assert gauge["gauge"]["steps"][0]["range"] == [report["target"][chain], 100]
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Có điều kiện thi hành (việc)"] == format_count(report["cases"]["enforceable"])
     assert metrics["Thi hành xong (tỷ đồng)"] == format_billion_number(report["money"]["completed"])
     budget = chain_report(app_engine, end, Scope(group="ngan_sach"))
-    assert app.markdown[-1].value == report_paragraph(report, budget)
+    assert app.main.markdown[-1].value == report_paragraph(report, budget)
+
+
+def test_beside_each_gauge_stand_its_pace_status_its_forecast_and_what_is_still_needed(app_engine):
+    app = run_page("overview", {"nam": "2025", "den": "2024-12-31"})
+    end = date(2024, 12, 31)
+    judged = on_track(app_engine, end, chain_report(app_engine, end))
+    lines = [item for item in app.markdown if item.value.startswith(("**Tiến độ:**", "**Dự báo", "Còn phải"))]
+    said = [item.value for item in lines]
+    for chain in ("cases", "money"):
+        status = judged["pace"][f"{chain}_status"]
+        made = judged["forecast"][chain]
+        assert (f"-badge[{STATUS_LABELS[status].capitalize()}] mức cần đạt đến 31/12/2024: "
+                f"**{format_percent(judged['pace'][chain])}**") in said[0 if chain == "cases" else 2]
+        assert said[1 if chain == "cases" else 3] == (
+            f"**Dự báo đến 30/9:** **{format_percent(made['rate'])}** (80% khả năng trong khoảng "
+            f"{format_percent(made['low'])}–{format_percent(made['high'])})")
+    needed = judged["needed"]
+    assert said[4].startswith(f"Còn phải thi hành xong ít nhất {format_count(needed['cases'])} việc và ")
+    # Every judging word is explained on hover.
+    assert all(item.help for item in lines)
 
 
 def test_the_chain_table_holds_both_periods_and_their_difference(app_engine):
