@@ -16,7 +16,7 @@ from dashboard.metrics.backtest_text import backtest_table
 from dashboard.metrics.chains import DIMENSIONS, Scope, UnknownCode, chain_report
 from dashboard.metrics.forecast_basis import LEVELS
 from dashboard.metrics.formatting import format_count, format_money_short, format_percent
-from dashboard.metrics.narrative import budget_scope, report_paragraph
+from dashboard.metrics.narrative import actor_of, budget_scope, report_paragraph
 from dashboard.metrics.on_track import on_track
 from dashboard.metrics.on_track_text import on_track_sentence
 
@@ -105,7 +105,7 @@ def _run_report(args) -> int:
         else:
             narrowed = budget_scope(scope)
             budget = chain_report(engine, args.end, narrowed) if narrowed else None
-            print(report_paragraph(report, budget))
+            print(report_paragraph(report, budget, actor=actor_of(scope)))
             sentence = on_track_sentence(on_track(engine, args.end, report, scope))
             if sentence:
                 print(sentence)

@@ -16,7 +16,7 @@ from dashboard.ui.drill import chain_tables, clicked_bar, clicked_row, open_case
 from dashboard.ui.filter_bar import chain_choice, heading, shared_filters
 from dashboard.ui.guards import database_guard, stop_if_empty
 from dashboard.ui.pace_notes import status_counts
-from dashboard.ui.pace_table import lead_with_pace, pace_styles, with_total
+from dashboard.ui.pace_table import column_help, lead_with_pace, pace_styles, with_total
 from dashboard.ui.tables import pace_frame, rate_frame, styled
 from dashboard.ui.text_blocks import caption, subheading
 from dashboard.view import cache
@@ -89,7 +89,7 @@ st.subheader("Bảng số liệu theo chấp hành viên")
 rows = with_total(report["rows"], overall, f"Tổng {owner}")
 table = lead_with_pace(officer_table(rows), rows)
 row = clicked_row(st, styled(table, BILLION_COLUMNS).apply(pace_styles, axis=None), "officers.table",
-                  hide_index=True, column_config={"Chấp hành viên": st.column_config.TextColumn(pinned=True)})
+                  hide_index=True, column_config=column_help(table, "Chấp hành viên"))
 if row is not None and table[KEY].iloc[row]:
     open_case_list(filters, ListState(chain=chain), officer=table[KEY].iloc[row])
 st.caption("Dòng đầu: tổng của cả phạm vi. Cột tiến độ tô màu theo mức cần đạt của chính chấp hành viên. "
@@ -97,5 +97,5 @@ st.caption("Dòng đầu: tổng của cả phạm vi. Cột tiến độ tô m�
 download_buttons(table, [TITLE, describe(replace(filters, officer=None), options)],
                  f"ket_qua_chap_hanh_vien_{end:%Y%m%d}", "officers.download")
 
-subheading(f"Chuỗi số liệu của {owner}")
+subheading(f"Số liệu về việc và về tiền của {owner}")
 chain_tables(overall, replace(filters, officer=None), "officers")

@@ -14,9 +14,10 @@ from dashboard.ui.downloads import download_buttons
 from dashboard.ui.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
 from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
 from dashboard.ui.guards import database_guard
-from dashboard.ui.labels import CHAIN_NAMES
+from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
 from dashboard.ui import text_blocks
 from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
+from dashboard.text.slug import ascii_slug
 from dashboard.view import cache
 
 # The list's URL parameters as the last run wrote them.
@@ -62,8 +63,8 @@ with database_guard():
 
     chosen = ListState(chain=st.session_state[KEYS["chain"]])
     top = st.columns([2, 3, 4, 2, 2])
-    top[0].selectbox("Chuỗi", tuple(CELLS), key=KEYS["chain"], format_func=CHAIN_NAMES.get, on_change=_new_chain)
-    top[1].selectbox("Chỉ tiêu", CELLS[chosen.chain], key=KEYS["cell"],
+    top[0].selectbox("Tính theo", tuple(CELLS), key=KEYS["chain"], format_func=CHAIN_NAMES.get, on_change=_new_chain)
+    top[1].selectbox("Dòng số liệu", CELLS[chosen.chain], key=KEYS["cell"],
                      format_func=CELL_LABELS[chosen.chain].get, on_change=_first_page)
     top[2].multiselect("Tình trạng cuối kỳ", BUCKETS, key=KEYS["buckets"], format_func=BUCKET_LABELS.get,
                        placeholder="Mọi tình trạng", on_change=_first_page, select_all=False)
@@ -71,7 +72,7 @@ with database_guard():
                      on_change=_first_page)
     top[4].selectbox("Thứ tự", (True, False), key=KEYS["descending"], on_change=_first_page,
                      format_func=lambda descending: "Giảm dần" if descending else "Tăng dần")
-    bounds = (("min_age_days", "Tuổi từ (ngày)", 30), ("max_age_days", "Tuổi đến (ngày)", 30),
+    bounds = (("min_age_days", "Từ (số ngày từ quyết định)", 30), ("max_age_days", "Đến (số ngày từ quyết định)", 30),
               ("min_remaining", "Còn lại từ (đồng)", 1_000_000), ("max_remaining", "Còn lại đến (đồng)", 1_000_000))
     st.text_input("Tìm việc", key=KEYS["search"], max_chars=SEARCH_CHARACTERS, on_change=_first_page,
                   placeholder="Mã việc, số quyết định, số bản án hoặc một phần tên đương sự")
@@ -123,4 +124,5 @@ if total > EXPORT_CAP:
                f"tổng số {format_count(total)} việc; hãy thu hẹp bộ lọc để tải đủ.")
 download_buttons(lambda: list_table(cache.cases(*arguments, 0, EXPORT_CAP).rows, units, officers, state.chain),
                  heading_lines(state, filters, options),
-                 f"danh_sach_viec_{state.chain}_{state.cell}_{end:%Y%m%d}", "cases.download")
+                 f"danh_sach_viec_{CHAIN_IN_URL[state.chain]}_{ascii_slug(CELL_LABELS[state.chain][state.cell])}_"
+                 f"{end:%Y%m%d}", "cases.download")

@@ -17,7 +17,7 @@ from dashboard.ui.filter_bar import chain_choice, heading, shared_filters
 from dashboard.ui.guards import database_guard, stop_if_empty
 from dashboard.ui.pace_cells import group_cells
 from dashboard.ui.pace_notes import status_counts
-from dashboard.ui.pace_table import in_billions, lead_with_pace, pace_styles, with_total
+from dashboard.ui.pace_table import column_help, in_billions, lead_with_pace, pace_styles, with_total
 from dashboard.ui.tables import breakdown_table, pace_frame, rate_frame, styled
 from dashboard.ui.text_blocks import caption, notice
 from dashboard.view import cache
@@ -93,7 +93,7 @@ if by_province:
                "tỉnh. Mỗi tỉnh gồm văn phòng tỉnh và mọi phòng thi hành án khu vực trực thuộc.")
 else:
     st.caption("Bấm vào cột của một đơn vị, hoặc vào ô vuông đầu dòng của đơn vị đó trong bảng, để xem các chấp hành "
-               "viên và chuỗi số liệu của đơn vị đó.")
+               "viên và số liệu về việc, về tiền của đơn vị đó.")
 if paced:
     st.caption(f"Mỗi {noun} được so với mức cần đạt đến nay để về đích chỉ tiêu năm của chính mình (vạch đen), "
                "xếp từ xa mức đó nhất; màu: xanh đúng tiến độ, vàng cần chú ý, đỏ chậm tiến độ, xám không xếp "
@@ -133,7 +133,7 @@ shown = in_billions(table)
 row = clicked_row(st, styled(shown, tuple(label for label in shown.columns if "tỷ đồng" in label))
                   .apply(pace_styles, axis=None, chosen=chosen), "units.table", hide_index=True,
                   height=ROW_PIXELS * (len(shown) + 1) + 3,
-                  column_config={name_column: st.column_config.TextColumn(pinned=True)})
+                  column_config=column_help(shown, name_column))
 if row is not None and table[KEY].iloc[row]:
     open_place(table[KEY].iloc[row])
 st.caption(f"Dòng đầu: {whole_name}. Số tiền tính bằng tỷ đồng (tệp tải về giữ số đồng). Cột tiến độ tô màu theo "

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.charts.figures import CHART_CONFIG
 from dashboard.charts.pace_figures import pace_gauge
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent, relative_change
-from dashboard.metrics.narrative import budget_scope, report_paragraph
+from dashboard.metrics.narrative import actor_of, budget_scope, report_paragraph
 from dashboard.metrics.targets import progress_against_target
 from dashboard.ui.drill import chain_tables
 from dashboard.ui.filter_bar import heading, shared_filters
@@ -59,4 +59,4 @@ st.subheader("Kết quả theo chỉ tiêu thống kê")
 chain_tables(report, filters, "overview")
 
 st.subheader("Nhận xét")
-st.markdown(report_paragraph(report, budget))
+st.markdown(report_paragraph(report, budget, actor=actor_of(filters.scope())))

@@ -24,8 +24,17 @@ def budget_scope(scope: Scope) -> Scope | None:
     return None if scope.group is not None else replace(scope, group=BUDGET_GROUP)
 
 
-def report_paragraph(total: dict, budget: dict | None, *, months: int | None = None) -> str:
-    """Return the report paragraph for chain reports of a scope (`total`) and of its 'ngan_sach' group.
+def actor_of(scope: Scope) -> str:
+    """Return who the paragraph says did the work: one officer, one unit, or the units of a wider scope."""
+    if scope.officer:
+        return "chấp hành viên"
+    return "đơn vị" if scope.unit else "các đơn vị"
+
+
+def report_paragraph(total: dict, budget: dict | None, *, months: int | None = None,
+                     actor: str = "các đơn vị") -> str:
+    """Return the report paragraph for chain reports of a scope (`total`) and of its 'ngan_sach' group, the work
+    said done by `actor` (actor_of the scope).
 
     Without a budget report (a scope narrowed to another group) the paragraph has no budget sentence.
     """
@@ -35,9 +44,9 @@ def report_paragraph(total: dict, budget: dict | None, *, months: int | None = N
     start = datetime.date.fromisoformat(total["window"]["start"])
     end = datetime.date.fromisoformat(total["window"]["end"])
     previous_year = _work_year(end) - 1
-    sentences = [f"{_period(start, end, months)}, {_totals_clause(total, previous_year)}."]
+    sentences = [f"{_period(start, end, months)}, {_totals_clause(total, previous_year, actor)}."]
     if budget is not None and budget["cases"]["enforceable"]:
-        sentences.append(_budget_sentence(budget, previous_year))
+        sentences.append(_budget_sentence(budget, previous_year, actor))
     if total["target"] is not None:
         sentences.append(_target_sentence(total))
     return " ".join(sentences)
@@ -59,17 +68,17 @@ def _period(start: datetime.date, end: datetime.date, months: int | None) -> str
     return f"{months} tháng đầu năm công tác {year} {span}"
 
 
-def _totals_clause(total: dict, previous_year: int) -> str:
+def _totals_clause(total: dict, previous_year: int, actor: str) -> str:
     cases, money = total["cases"], total["money"]
     reference = f"cùng kỳ năm {previous_year}"
     if cases["rate"] is None:
         clause = "chưa có việc có điều kiện thi hành"
         if money["rate"] is not None:
-            clause += (f"; các đơn vị đã giải quyết xong {format_money_short(money['completed'])}"
+            clause += (f"; {actor} đã giải quyết xong {format_money_short(money['completed'])}"
                        f"/{format_money_short(money['enforceable'])} số tiền có điều kiện thi hành,"
                        f" đạt tỷ lệ {_rate_phrase(total, 'money', reference)}")
         return clause
-    clause = (f"các đơn vị đã thi hành xong {format_count(cases['completed'])}"
+    clause = (f"{actor} đã thi hành xong {format_count(cases['completed'])}"
               f"/{format_count(cases['enforceable'])} việc có điều kiện thi hành")
     if money["rate"] is None:
         return (f"{clause}; đạt tỷ lệ {_rate_phrase(total, 'cases', reference)};"
@@ -84,7 +93,7 @@ def _rate_phrase(report: dict, kind: str, reference: str) -> str:
     return f"{format_percent(report[kind]['rate'])} {label}{note}"
 
 
-def _budget_sentence(budget: dict, previous_year: int) -> str:
+def _budget_sentence(budget: dict, previous_year: int, actor: str) -> str:
     cases, money = budget["cases"], budget["money"]
     solved = (f"{format_count(cases['completed'])} việc/{format_count(cases['enforceable'])} việc"
               " có điều kiện thi hành")
@@ -97,7 +106,7 @@ def _budget_sentence(budget: dict, previous_year: int) -> str:
         rates.append(f"{format_percent(money['rate'])} về tiền")
     note = _change_note([(_change(budget, "cases"), "về việc"), (_change(budget, "money"), "về tiền")],
                         f"tỷ lệ cùng kỳ năm {previous_year}")
-    return ("Trong đó, đối với các khoản thu cho ngân sách nhà nước, các đơn vị đã giải quyết xong"
+    return (f"Trong đó, đối với các khoản thu cho ngân sách nhà nước, {actor} đã giải quyết xong"
             f" {solved}; đạt tỷ lệ {' và '.join(rates)}{note}.")
 
 

@@ -39,7 +39,7 @@ SORT_LABELS = {
     "decided_on": "Ngày quyết định",
     "amount": "Số tiền phải thi hành",
     "remaining": "Số tiền còn lại",
-    "age_days": "Tuổi của việc (ngày)",
+    "age_days": "Số ngày từ ngày ra quyết định",
     "value": "Số tiền tính vào chỉ tiêu",
 }
 # URL query-parameter names; none clashes with the shared filters' (nam, den, don_vi, nhom, loai, hinh_thuc).
@@ -108,13 +108,13 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
         if chain in chains:
             state = replace(state, chain=chains[chain])
         else:
-            refuse("chain", "chuỗi về việc")
+            refuse("chain", "số liệu về việc")
     cell = query.get(PARAMETERS["cell"])
     if cell is not None:
         if cell in CELLS[state.chain]:
             state = replace(state, cell=cell)
         else:
-            refuse("cell", f"chỉ tiêu {CELL_LABELS[state.chain][state.cell].lower()}")
+            refuse("cell", f"dòng {CELL_LABELS[state.chain][state.cell].lower()}")
     buckets = query.get(PARAMETERS["buckets"])
     if buckets:
         chosen = tuple(bucket for bucket in BUCKETS if bucket in buckets.split(","))
@@ -193,11 +193,11 @@ def _range(low: int | None, high: int | None, unit: str) -> str:
 
 def filter_lines(state: ListState) -> list[str]:
     """Return the cell, every list filter and the sort in Vietnamese words, one line each."""
-    lines = [f"Chỉ tiêu: {CELL_LABELS[state.chain][state.cell]} ({CHAIN_NAMES[state.chain].lower()})"]
+    lines = [f"Dòng số liệu: {CELL_LABELS[state.chain][state.cell]} ({CHAIN_NAMES[state.chain].lower()})"]
     if state.buckets:
         lines.append("Tình trạng: " + ", ".join(BUCKET_LABELS[bucket].lower() for bucket in state.buckets))
     if state.min_age_days is not None or state.max_age_days is not None:
-        lines.append("Tuổi của việc (từ ngày quyết định): "
+        lines.append("Số ngày từ ngày ra quyết định: "
                      + _range(state.min_age_days, state.max_age_days, "ngày"))
     if state.min_remaining is not None or state.max_remaining is not None:
         lines.append("Số tiền còn lại: " + _range(state.min_remaining, state.max_remaining, "đồng"))
@@ -237,7 +237,7 @@ def list_table(frame: pd.DataFrame, units: dict[str, str], officers: dict[str, s
         "Phải thi hành (đồng)": frame["amount"].astype("int64"),
         "Còn lại (đồng)": frame["remaining"].astype("int64"),
         "Tình trạng": [BUCKET_LABELS.get(bucket, bucket) for bucket in frame["bucket"]],
-        "Tuổi (ngày)": frame["age_days"].astype("int64"),
+        "Số ngày từ quyết định": frame["age_days"].astype("int64"),
     })
     if chain == "money":
         table.insert(table.columns.get_loc("Còn lại (đồng)"), VALUE_COLUMN, frame["value"].astype("int64"))

@@ -2,10 +2,12 @@
 progress and forecast first, a total row, and money in tỷ đồng on screen while the download keeps đồng."""
 
 import pandas as pd
+import streamlit as st
 
 from dashboard.metrics.pace import BEHIND, MIN_RANKED, ON_COURSE, STATUS_LABELS, WATCH
 from dashboard.metrics.targets import target_progress
 from dashboard.ui.breakdowns import CHOSEN_STYLE, KEY, PROGRESS, SUFFIXES, TARGET, column
+from dashboard.ui.help_texts import FORECAST_HELP, PACE_HELP, STATUS_HELP, UNJUDGED_HELP
 from dashboard.ui.labels import CHAIN_LABELS
 
 STATUS = "Tiến độ"
@@ -79,3 +81,16 @@ def pace_styles(table: pd.DataFrame, chosen: str | None = None) -> pd.DataFrame:
         if label in table:
             styles[label] += table[label].map(lambda word: words.get(word, ""))
     return styles
+
+
+def column_help(table: pd.DataFrame, pinned: str) -> dict:
+    """Return the column settings of a pace table: the name column pinned in view while scrolling, and the
+    status, pace and forecast columns explained on hover."""
+    settings = {pinned: st.column_config.TextColumn(pinned=True)}
+    explained = {STATUS: " ".join([*STATUS_HELP.values(), UNJUDGED_HELP]), PACE: PACE_HELP, FORECAST: FORECAST_HELP}
+    for chain in SUFFIXES:
+        for label, text in explained.items():
+            if column(label, chain) in table:
+                kind = st.column_config.TextColumn if label == STATUS else st.column_config.NumberColumn
+                settings[column(label, chain)] = kind(help=text)
+    return settings

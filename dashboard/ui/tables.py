@@ -28,9 +28,9 @@ def chain_table(report: dict, chain: str) -> pd.DataFrame:
             change, share = rate_change(now[key], before[key]), None
         else:
             change, share = now[key] - before[key], relative_change(now[key], before[key])
-        rows.append({"Chỉ tiêu": CHAIN_LABELS[key], THIS_PERIOD: now[key], LAST_YEAR: before[key], CHANGE: change,
+        rows.append({"Nội dung": CHAIN_LABELS[key], THIS_PERIOD: now[key], LAST_YEAR: before[key], CHANGE: change,
                      CHANGE_SHARE: share})
-    return pd.DataFrame(rows).set_index("Chỉ tiêu")
+    return pd.DataFrame(rows).set_index("Nội dung")
 
 
 def chain_table_text(report: dict, chain: str) -> pd.DataFrame:

@@ -116,7 +116,7 @@ def test_from_the_province_to_a_case_and_back_the_counts_agree_with_the_chains(a
     _wait_for_address(page, f"don_vi={unit['key']}")
     officers = chain_report(engine, END, Scope(unit=unit["key"]), by="officer")["rows"]
     _wait_for_title(page, f"Tỷ lệ xong về việc của {len(officers)} chấp hành viên")
-    page.get_by_text("Chuỗi số liệu của đơn vị").wait_for()
+    page.get_by_text("Số liệu về việc và về tiền của đơn vị").wait_for()
     _shot(page, "2_unit")
 
     # Unit -> the officer ranked first -> their cases.

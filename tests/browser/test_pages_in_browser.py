@@ -53,8 +53,8 @@ def test_the_case_list_writes_its_file_when_a_download_is_clicked(app_url, page)
     download = clicked.value
     lines = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()
     header = next(index for index, line in enumerate(lines) if line.startswith("Mã việc"))
-    assert download.suggested_filename == "danh_sach_viec_cases_completed_20231231.csv"
+    assert download.suggested_filename == "danh_sach_viec_viec_thi_hanh_xong_20231231.csv"
     assert lines[0].strip('"') == "Danh sách việc"
-    assert lines[2] == "Chỉ tiêu: Thi hành xong (xong + đình chỉ) (về việc)"
+    assert lines[2] == "Dòng số liệu: Thi hành xong (xong + đình chỉ) (về việc)"
     assert len(lines) - header - 1 == int(total.inner_text().split()[0].replace(".", "")) > 50
     assert page.locator(ERRORS).count() == 0

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.metrics.chains import Scope
-from dashboard.metrics.narrative import budget_scope, report_paragraph
+from dashboard.metrics.narrative import actor_of, budget_scope, report_paragraph
 
 QUARTER_PARAGRAPH = (
     "3 tháng đầu năm công tác 2024 (tính từ 01/10/2023 đến hết 31/12/2023), các đơn vị đã thi hành xong "
@@ -208,3 +208,13 @@ def test_the_budget_sentence_is_only_for_a_scope_not_narrowed_to_a_group():
     assert budget_scope(Scope(unit="QN01", mode="chu_dong")) == Scope(unit="QN01", group="ngan_sach", mode="chu_dong")
     assert budget_scope(Scope(group="tin_dung")) is None
     assert budget_scope(Scope(group="ngan_sach")) is None
+
+
+@pytest.mark.parametrize(("scope", "actor"), [
+    (Scope(), "các đơn vị"), (Scope(province="QN00"), "các đơn vị"), (Scope(unit="QN01"), "đơn vị"),
+    (Scope(unit="QN01", officer="CHV001"), "chấp hành viên"), (Scope(group="tin_dung"), "các đơn vị"),
+])
+def test_a_single_unit_or_officer_is_not_spoken_of_as_several_units(scope, actor):
+    assert actor_of(scope) == actor
+    paragraph = report_paragraph(_total(), _budget(), actor=actor_of(scope))
+    assert paragraph == QUARTER_PARAGRAPH.replace("các đơn vị đã", f"{actor} đã")

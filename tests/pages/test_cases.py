@@ -64,7 +64,7 @@ def test_the_first_page_holds_fifty_rows_as_the_database_sorts_them(app_engine):
     assert len(table) == 50
     assert list(table["Mã việc"]) == list(rows["code"])
     assert list(table["Còn lại (đồng)"]) == list(rows["remaining"])
-    assert list(table["Tuổi (ngày)"]) == list(rows["age_days"])
+    assert list(table["Số ngày từ quyết định"]) == list(rows["age_days"])
     assert table["Ngày quyết định"][0] == rows["decided_on"][0]
     assert app.caption[0].value.startswith(f"Đang xem việc thứ 1–50, trang 1/{format_count(-(-total // 50))}.")
 
@@ -119,7 +119,7 @@ def test_a_wrong_url_value_falls_back_with_a_notice(app_engine):
     app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"o": "xong", "trang": "-1", "nhom": "ngan_sach"})
     assert not app.exception
     assert notices(app) == [
-        "Đường link có o='xong' không hợp lệ; đang hiển thị chỉ tiêu tổng số thụ lý.",
+        "Đường link có o='xong' không hợp lệ; đang hiển thị dòng tổng số thụ lý.",
         "Đường link có trang='-1' không hợp lệ; đang hiển thị trang 1.",
     ]
     chain = chain_report(app_engine, END, Scope(group="ngan_sach"))["cases"]
@@ -144,7 +144,7 @@ def test_the_export_holds_the_heading_and_every_matching_case(app_engine, downlo
                       descending=False)
     lines = heading_lines(state, Filters(2024, "2023-12-31", group="ngan_sach"), FilterOptions((), {}, END))
     assert lines[1:4] == ["Toàn tỉnh, nhóm thu ngân sách nhà nước; từ 01/10/2023 đến hết 31/12/2023",
-                          "Chỉ tiêu: Có điều kiện (về việc)", "Tình trạng: đang thi hành, hoãn điểm c"]
+                          "Dòng số liệu: Có điều kiện (về việc)", "Tình trạng: đang thi hành, hoãn điểm c"]
     # Nothing is fetched or written until a button is clicked; each click writes its own file.
     assert downloads["csv"] == downloads["xlsx"] == [] and len(downloads["clicks"]) == 2
     for click in downloads["clicks"]:

@@ -151,7 +151,7 @@ def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engin
     name = dimension_names(app_engine, "unit")["QN03"]
     assert trail(app) == [("Toàn tỉnh", "don_vi?nam=2024&den=2024-06-30"), (name, None)]
     unit = chain_report(app_engine, END, Scope(unit="QN03"))
-    assert subheadings(app)[-1] == f"Chuỗi số liệu của đơn vị {name}"
+    assert subheadings(app)[-1] == f"Số liệu về việc và về tiền của đơn vị {name}"
     cases, money = (table.value for table in app.dataframe[-2:])
     assert cases.loc["Có điều kiện", "Kỳ này"] == format_count(unit["cases"]["enforceable"])
     assert money.loc["Thi hành xong", "Kỳ này"] == format_count(unit["money"]["completed"])

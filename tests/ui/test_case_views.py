@@ -90,15 +90,15 @@ def test_the_export_heading_names_the_scope_the_cell_and_every_filter():
     assert heading_lines(state, filters, OPTIONS) == [
         "Danh sách việc",
         "Chi cục Hạ Long, nhóm thu ngân sách nhà nước; từ 01/10/2023 đến hết 31/12/2023",
-        "Chỉ tiêu: Có điều kiện (về việc)",
+        "Dòng số liệu: Có điều kiện (về việc)",
         "Tình trạng: đang thi hành, hoãn điểm c",
-        "Tuổi của việc (từ ngày quyết định): từ 365 ngày trở lên",
+        "Số ngày từ ngày ra quyết định: từ 365 ngày trở lên",
         "Số tiền còn lại: đến 2.500.000 đồng",
         "Sắp xếp theo: ngày quyết định (tăng dần)",
     ]
     assert heading_lines(ListState(min_age_days=30, max_age_days=1200), Filters(2024, "2023-12-31"), OPTIONS)[2:] == [
-        "Chỉ tiêu: Tổng số thụ lý (về việc)",
-        "Tuổi của việc (từ ngày quyết định): từ 30 đến 1.200 ngày",
+        "Dòng số liệu: Tổng số thụ lý (về việc)",
+        "Số ngày từ ngày ra quyết định: từ 30 đến 1.200 ngày",
         "Sắp xếp theo: số tiền còn lại (giảm dần)",
     ]
 
@@ -120,11 +120,11 @@ def test_the_table_names_units_officers_and_codes_in_vietnamese():
          "Đơn vị": "Chi cục THADS Hạ Long", "Chấp hành viên": "Nguyễn Văn An", "Loại án": "Hình sự",
          "Hình thức": "Chủ động",
          "Phải thi hành (đồng)": 5_000_000, "Còn lại (đồng)": 4_000_000, "Tình trạng": "Hoãn điểm c",
-         "Tuổi (ngày)": 329},
+         "Số ngày từ quyết định": 329},
         {"Mã việc": "V2", "Số quyết định": "13/QĐ", "Người phải thi hành án": "", "Người được thi hành án": "",
          "Bản án số": "", "Tòa án": "", "Ngày quyết định": date(2022, 11, 30), "Đơn vị": "QN09",
          "Chấp hành viên": "Chưa phân công", "Loại án": "Dân sự", "Hình thức": "Theo đơn",
-         "Phải thi hành (đồng)": 700, "Còn lại (đồng)": 0, "Tình trạng": "Xong", "Tuổi (ngày)": 396},
+         "Phải thi hành (đồng)": 700, "Còn lại (đồng)": 0, "Tình trạng": "Xong", "Số ngày từ quyết định": 396},
     ]
 
 
@@ -146,7 +146,7 @@ def test_the_export_heading_names_the_officer_and_the_money_cell():
                             officers={"CHV1": "Nguyễn Văn An"}, officer_units={"CHV1": "QN01"})
     lines = heading_lines(ListState(chain="money", cell="done"), Filters(2024, "2023-12-31", "QN01", "CHV1"), options)
     assert lines[1:3] == ["Chi cục Hạ Long, chấp hành viên Nguyễn Văn An; từ 01/10/2023 đến hết 31/12/2023",
-                          "Chỉ tiêu: Xong (về tiền)"]
+                          "Dòng số liệu: Xong (về tiền)"]
 
 
 def test_a_search_is_read_from_the_url_written_back_and_named_in_the_export_heading():
