@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import quantiles
 
 from dashboard.metrics.formatting import exact_decimal, round_half_up
-from dashboard.metrics.pace import MIN_HISTORY_YEARS, PastYear, usable
+from dashboard.metrics.pace import MIN_HISTORY_YEARS, MIN_RANKED, PastYear, usable
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,12 @@ class Basis:
 
 
 def _open_years(history: list[PastYear]) -> list[PastYear]:
-    """Return the usable years that still had something open on the day: a rate of 100% closes nothing."""
-    return [year for year in usable(history) if year.rate_then < 100]
+    """Return the usable years that still had something open on the day: a rate of 100% closes nothing.
+
+    Pooled over every scope of a kind, a small scope's year counts from MIN_RANKED cases: the pool evens out its
+    noise, and the spread has to hold small scopes too.
+    """
+    return [year for year in usable(history, MIN_RANKED) if year.rate_then < 100]
 
 
 def _pooled(years: Iterable[PastYear]) -> float | None:

@@ -35,11 +35,11 @@ class PastYear:
     year: int | None = None
 
 
-def usable(years: list[PastYear]) -> list[PastYear]:
+def usable(years: list[PastYear], fewest: int = CURVE_MIN_CASES) -> list[PastYear]:
     """Return the past years a curve can be drawn from: both rates known, a year-end rate above zero, on at least
-    CURVE_MIN_CASES cases and on at least HISTORY_COVERAGE of the busiest year's cases."""
+    `fewest` cases and on at least HISTORY_COVERAGE of the busiest year's cases."""
     busiest = max((year.enforceable_at_year_end for year in years), default=0)
-    floor = max(CURVE_MIN_CASES, HISTORY_COVERAGE * busiest)
+    floor = max(fewest, HISTORY_COVERAGE * busiest)
     return [year for year in years if year.rate_then is not None and year.year_end_rate
             and year.enforceable_at_year_end >= floor]
 

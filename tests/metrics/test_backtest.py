@@ -25,7 +25,7 @@ def _plain_replay(engine, chain: str) -> tuple[float, float, float, int]:
         years = {year: (past[year][0][unit][0], *past[year][1][unit]) for year in days if unit in past[year][1]}
         busiest = max(cases for _, _, cases in years.values())
         for year, (then, end, cases) in years.items():
-            if then is not None and end and cases >= max(100, busiest / 2) and then < 100:
+            if then is not None and end and cases >= max(10, busiest / 2) and then < 100:
                 usable.setdefault(year, []).append((then, end))
 
     def pooled(pairs):
