@@ -78,8 +78,10 @@ def pace_bars(frame: pd.DataFrame, *, title: str, legend: bool = True) -> go.Fig
         kept = [index for index, found in enumerate(statuses) if found == status]
         if not kept:
             continue
+        # The status colours are told by the counts drawn above the chart; the legend keeps the marks.
         figure.add_bar(
             name=name, orientation="h", y=[names[i] for i in kept], x=[rates[i] for i in kept], marker_color=colour,
+            showlegend=False,
             customdata=[[counts[i], format_percent(paces[i]), format_percent(lasts[i])] for i in kept],
             hovertemplate=(f"<b>%{{y}}</b><br>Tỷ lệ: %{{x:{RATE_FORMAT}}}% (%{{customdata[0]}} việc)<br>{PACE}: "
                            f"%{{customdata[1]}}<br>{LAST_YEAR}: %{{customdata[2]}}<extra></extra>"))
@@ -96,7 +98,8 @@ def pace_bars(frame: pd.DataFrame, *, title: str, legend: bool = True) -> go.Fig
                           text="  Kỳ này · xong/có ĐK", font={"size": TEXT_SIZE, "color": TEXT_COLOUR})
     style_figure(figure, title, height=max(MIN_HEIGHT, ROW_HEIGHT * len(names) + ROW_CHART_CHROME),
                  barmode="overlay")
-    figure.update_layout(margin={"r": LABEL_MARGIN}, showlegend=legend)
+    # The legend starts at the figure's left edge, not the plot's: long names would squeeze it into a column.
+    figure.update_layout(margin={"r": LABEL_MARGIN}, showlegend=legend, legend={"xref": "container", "x": 0})
     figure.update_xaxes(title_text=RATE_AXIS, range=[0, axis_end])
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=names,
                         range=[len(names) - 0.5, -0.5], ticksuffix="  ")
