@@ -14,7 +14,7 @@ from dashboard.ui.downloads import download_buttons
 from dashboard.ui.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
 from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
 from dashboard.ui.guards import database_guard
-from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
+from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_LABELS, CHAIN_NAMES
 from dashboard.ui import text_blocks
 from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
 from dashboard.text.slug import ascii_slug
@@ -124,5 +124,5 @@ if total > EXPORT_CAP:
                f"tổng số {format_count(total)} việc; hãy thu hẹp bộ lọc để tải đủ.")
 download_buttons(lambda: list_table(cache.cases(*arguments, 0, EXPORT_CAP).rows, units, officers, state.chain),
                  heading_lines(state, filters, options),
-                 f"danh_sach_viec_{CHAIN_IN_URL[state.chain]}_{ascii_slug(CELL_LABELS[state.chain][state.cell])}_"
+                 f"danh_sach_viec_{CHAIN_IN_URL[state.chain]}_{ascii_slug(CHAIN_LABELS[state.cell])}_"
                  f"{end:%Y%m%d}", "cases.download")

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS
 
@@ -58,3 +59,31 @@ def test_the_case_list_writes_its_file_when_a_download_is_clicked(app_url, page)
     assert lines[2] == "Dòng số liệu: Thi hành xong (xong + đình chỉ) (về việc)"
     assert len(lines) - header - 1 == int(total.inner_text().split()[0].replace(".", "")) > 50
     assert page.locator(ERRORS).count() == 0
+
+
+def test_no_english_control_is_left_on_a_desk_page(app_url, page):
+    page.goto(f"{app_url}/danh_sach_viec?nam=2024&den=2023-12-31")
+    page.get_by_role("heading", name=re.compile(r"^[\d.]+ việc$")).wait_for(timeout=90_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
+    # The app menu (Print, Record screen, Settings) is not drawn at all.
+    assert page.locator('[data-testid="stMainMenu"]').count() == 0
+    # The table's own toolbar (Show/hide columns, Download as CSV, Search, Fullscreen) stays hidden on hover.
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.hover()
+    toolbars = page.locator('[data-testid="stElementToolbar"]')
+    assert all(not toolbars.nth(index).is_visible() for index in range(toolbars.count()))
+    # The status filter offers its statuses, not "Select all".
+    listbox = page.locator('[role="listbox"]')
+    for _ in range(4):
+        # A click landing while the page still settles may not open the list: try again.
+        page.locator('[data-testid="stMultiSelect"]').first.click()
+        try:
+            listbox.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    options = page.get_by_role("option").all_inner_texts()
+    assert options and not any("Select" in text or "select" in text for text in options)
+    body = page.locator("body").inner_text()
+    for english in ("Select all", "Show/hide columns", "Download as CSV", "Fullscreen", "Record screen"):
+        assert english not in body
