@@ -7,6 +7,7 @@ from datetime import date
 
 from data_access.engine import DatabaseUnavailable, open_engine
 from data_access.exchange.importer import ImportRejected, import_path
+from dashboard.cli_users import add_user_parser, run_user
 from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("backtest", parents=[common],
                                 help="kiểm định dự báo đến 30/9 trên các năm công tác đã qua")
     check.add_argument("--level", choices=LEVELS, help="chỉ một cấp: tỉnh, đơn vị hoặc chấp hành viên")
+
+    add_user_parser(commands)
 
     demo = commands.add_parser("demo", parents=[common], help="tạo lại cơ sở dữ liệu mẫu")
     demo.add_argument("--size", choices=(*SIZES, NATIONAL), default="province",
@@ -144,7 +147,8 @@ def _run_demo(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand and return the process exit code."""
     args = build_parser().parse_args(argv)
-    runner = {"import": _run_import, "report": _run_report, "backtest": _run_backtest, "demo": _run_demo}[args.command]
+    runner = {"import": _run_import, "report": _run_report, "backtest": _run_backtest, "demo": _run_demo,
+              "user": run_user}[args.command]
     try:
         return runner(args)
     except DatabaseUnavailable as error:

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from data_access.queries.snapshots import ensure_snapshots
+from data_access.access_schema import access_metadata
 from data_access.schema import metadata, search_text
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +95,7 @@ def open_engine(url: str | None = None, *, create_schema: bool = True) -> Engine
     if create_schema:
         try:
             metadata.create_all(engine)
+            access_metadata.create_all(engine)
             # create_all adds the indexes of new tables only; a database made by an earlier version gains its
             # later indexes here (once: a large table takes a moment to index).
             _add_missing_columns(engine)

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from data_access.engine import open_engine
+from data_access.access_schema import access_metadata
 from data_access.schema import metadata
 from tests.support.databases import scratch_postgres_database
 
@@ -41,7 +42,7 @@ def postgres_url():
 
 def _empty_postgres(url):
     engine = open_engine(url)
-    names = ", ".join(table.name for table in metadata.sorted_tables)
+    names = ", ".join(table.name for table in (*metadata.sorted_tables, *access_metadata.sorted_tables))
     with engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     return engine

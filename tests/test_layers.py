@@ -61,7 +61,8 @@ def layer_of(module: str) -> str | None:
             return "dashboard"
         if parts[1] in DASHBOARD_PACKAGES:
             return f"dashboard.{parts[1]}"
-        return {"__main__": "dashboard.cli", "cli": "dashboard.cli", "database": "dashboard.database",
+        return {"__main__": "dashboard.cli", "cli": "dashboard.cli", "cli_users": "dashboard.cli",
+                "database": "dashboard.database",
                 "__init__": "dashboard"}.get(parts[1], "dashboard")
     if parts[0] == "data_access":
         if len(parts) > 1 and parts[1] in ("queries", "exchange", "engine"):

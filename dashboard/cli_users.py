@@ -1,0 +1,81 @@
+"""The `user` subcommand: accounts added, listed, disabled and given a new password by the server's operator.
+
+A password is read from standard input, never from an argument, which any user of the machine could read in the
+process list: typed twice at a terminal, or the first line of a pipe.
+"""
+
+import argparse
+import getpass
+import sys
+from datetime import datetime
+
+from data_access.accounts import (
+    ROLES, AccountRefused, add_account, all_accounts, disable_account, set_password,
+)
+from data_access.engine import open_engine
+
+
+def add_user_parser(commands) -> None:
+    """Add `user add|list|disable|password` to the command line's subcommands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help="URL cơ sở dữ liệu, thay cho THADS_DATABASE_URL")
+    user = commands.add_parser("user", help="quản lý tài khoản đăng nhập")
+    actions = user.add_subparsers(dest="action", required=True)
+    adding = actions.add_parser("add", parents=[common], help="thêm tài khoản; mật khẩu đọc từ đầu vào chuẩn")
+    adding.add_argument("login")
+    adding.add_argument("--role", required=True, choices=ROLES)
+    scope = adding.add_mutually_exclusive_group()
+    scope.add_argument("--province", help="mã tỉnh (lanh_dao, thong_ke); bỏ trống: cả nước")
+    scope.add_argument("--unit", help="mã đơn vị (don_vi)")
+    scope.add_argument("--officer", help="mã chấp hành viên (chv)")
+    adding.add_argument("--name", help="họ tên hiển thị")
+    actions.add_parser("list", parents=[common], help="liệt kê tài khoản")
+    for action, text in (("disable", "khóa tài khoản"), ("password", "đặt mật khẩu mới, đọc từ đầu vào chuẩn")):
+        actions.add_parser(action, parents=[common], help=text).add_argument("login")
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Mật khẩu: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != first:
+            raise AccountRefused("Hai lần nhập mật khẩu không khớp.")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _listing(engine) -> None:
+    print(f"{'Tên đăng nhập':<20} {'Vai trò':<10} {'Phạm vi':<12} {'Trạng thái':<10} {'Đăng nhập gần nhất':<19} "
+          "Họ tên")
+    for account in all_accounts(engine):
+        state = "hoạt động" if account.active else "đã khóa"
+        last = f"{account.last_sign_in_at:%d/%m/%Y %H:%M}" if account.last_sign_in_at else "chưa"
+        print(f"{account.login:<20} {account.role:<10} {account.scope_code or '—':<12} {state:<10} {last:<19} "
+              f"{account.display_name}")
+
+
+def _scope_words(account) -> str:
+    if account.role == "quan_tri":
+        return "không xem số liệu"
+    return f"phạm vi {account.scope_code}" if account.scope_code else "phạm vi toàn bộ cơ sở dữ liệu"
+
+
+def run_user(args) -> int:
+    """Run one `user` action and return the exit code: 2 when a rule refuses it, saying which."""
+    engine = open_engine(args.db)
+    try:
+        if args.action == "list":
+            _listing(engine)
+        elif args.action == "disable":
+            print(f"Đã khóa tài khoản {disable_account(engine, args.login).login}.")
+        elif args.action == "password":
+            print(f"Đã đặt mật khẩu mới cho {set_password(engine, args.login, _read_password()).login}.")
+        else:
+            account = add_account(engine, args.login, _read_password(), args.role, name=args.name,
+                                  province=args.province, unit=args.unit, officer=args.officer, now=datetime.now())
+            print(f"Đã thêm tài khoản {account.login} ({ROLES[account.role]}, {_scope_words(account)}).")
+    except AccountRefused as refused:
+        print(str(refused), file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    return 0

@@ -1,0 +1,146 @@
+"""The accounts that may sign in (domain.md section 13): each with one role and the one scope the role sees, its
+password kept only as an argon2 hash."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Engine
+
+from data_access.access_schema import accounts
+from data_access.passwords import MIN_PASSWORD_LENGTH, hash_password, password_matches
+from data_access.schema import officers, units
+
+ROLES = {"lanh_dao": "Lãnh đạo", "don_vi": "Lãnh đạo đơn vị", "chv": "Chấp hành viên", "thong_ke": "Thống kê",
+         "quan_tri": "Quản trị"}
+# The scope each role takes: a province or none (the Ministry) for leaders and statisticians, a unit for its
+# head, an officer for an officer, nothing for an administrator.
+SCOPE_KINDS = {"lanh_dao": ("province", None), "thong_ke": ("province", None), "don_vi": ("unit",),
+               "chv": ("officer",), "quan_tri": (None,)}
+SCOPE_WORDS = {"province": "--province", "unit": "--unit", "officer": "--officer"}
+LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+
+
+class AccountRefused(ValueError):
+    """An account change that breaks a rule: the message says which, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """One account as the dashboard reads it: never its password hash."""
+
+    login: str
+    display_name: str
+    role: str
+    province: str | None
+    unit: str | None
+    officer: str | None
+    active: bool
+    created_at: datetime
+    last_sign_in_at: datetime | None
+
+    @property
+    def scope_code(self) -> str | None:
+        """Return the code of the scope the account sees, None for the whole database or none at all."""
+        return self.province or self.unit or self.officer
+
+
+def _scope_kind(province: str | None, unit: str | None, officer: str | None) -> str | None:
+    given = [kind for kind, code in (("province", province), ("unit", unit), ("officer", officer)) if code]
+    if len(given) > 1:
+        raise AccountRefused("Một tài khoản chỉ có một phạm vi: chọn một trong --province, --unit, --officer.")
+    return given[0] if given else None
+
+
+def _check_scope(engine: Engine, role: str, province: str | None, unit: str | None, officer: str | None) -> None:
+    if role not in ROLES:
+        raise AccountRefused(f"Vai trò '{role}' không có; các vai trò: {', '.join(ROLES)}.")
+    kind = _scope_kind(province, unit, officer)
+    if kind not in SCOPE_KINDS[role]:
+        wanted = " hoặc ".join("không có phạm vi" if needed is None else SCOPE_WORDS[needed]
+                               for needed in SCOPE_KINDS[role])
+        raise AccountRefused(f"Vai trò {role} cần {wanted}.")
+    table, column, code, noun = {
+        "province": (units, units.c.code, province, "tỉnh"), "unit": (units, units.c.code, unit, "đơn vị"),
+        "officer": (officers, officers.c.code, officer, "chấp hành viên"),
+    }.get(kind, (None, None, None, None))
+    if table is None:
+        return
+    query = select(column).where(column == code)
+    if kind == "province":
+        query = query.where(units.c.level == "tinh")
+    with engine.connect() as connection:
+        if connection.execute(query).first() is None:
+            raise AccountRefused(f"Không có {noun} mã '{code}'.")
+
+
+def check_password_rules(password: str) -> None:
+    """Refuse a password too short to guard case files."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountRefused(f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+
+
+def add_account(engine: Engine, login: str, password: str, role: str, *, name: str | None = None,
+                province: str | None = None, unit: str | None = None, officer: str | None = None,
+                now: datetime) -> Account:
+    """Return the account just created, active, after checking its login, role, scope and password."""
+    if not LOGIN_PATTERN.fullmatch(login):
+        raise AccountRefused("Tên đăng nhập gồm 2 đến 64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, "
+                             "gạch dưới, bắt đầu bằng chữ hoặc số.")
+    _check_scope(engine, role, province, unit, officer)
+    check_password_rules(password)
+    if find_account(engine, login) is not None:
+        raise AccountRefused(f"Tên đăng nhập '{login}' đã có.")
+    with engine.begin() as connection:
+        connection.execute(insert(accounts).values(
+            login=login, display_name=name or login, role=role, province_code=province, unit_code=unit,
+            officer_code=officer, password_hash=hash_password(password), active=True, created_at=now))
+    return find_account(engine, login)
+
+
+def _account(row) -> Account:
+    return Account(row.login, row.display_name, row.role, row.province_code, row.unit_code, row.officer_code,
+                   row.active, row.created_at, row.last_sign_in_at)
+
+
+def find_account(engine: Engine, login: str) -> Account | None:
+    """Return the account of a login, or None."""
+    with engine.connect() as connection:
+        row = connection.execute(select(accounts).where(accounts.c.login == login)).first()
+    return None if row is None else _account(row)
+
+
+def all_accounts(engine: Engine) -> list[Account]:
+    """Return every account, by login."""
+    with engine.connect() as connection:
+        return [_account(row) for row in connection.execute(select(accounts).order_by(accounts.c.login))]
+
+
+def _change(engine: Engine, login: str, **values) -> Account:
+    with engine.begin() as connection:
+        changed = connection.execute(update(accounts).where(accounts.c.login == login).values(**values)).rowcount
+    if not changed:
+        raise AccountRefused(f"Không có tài khoản '{login}'.")
+    return find_account(engine, login)
+
+
+def disable_account(engine: Engine, login: str) -> Account:
+    """Return the account after it can no longer sign in; its history stays."""
+    return _change(engine, login, active=False)
+
+
+def set_password(engine: Engine, login: str, password: str) -> Account:
+    """Return the account after its password is replaced (a disabled account stays disabled)."""
+    check_password_rules(password)
+    return _change(engine, login, password_hash=hash_password(password))
+
+
+def signed_in(engine: Engine, login: str, password: str, now: datetime) -> Account | None:
+    """Return the account when the login is active and the password is its own, its sign-in time recorded; else
+    None, the same answer for an unknown login, a disabled one and a wrong password."""
+    with engine.connect() as connection:
+        row = connection.execute(select(accounts).where(accounts.c.login == login)).first()
+    if row is None or not row.active or not password_matches(row.password_hash, password):
+        return None
+    return _change(engine, login, last_sign_in_at=now)

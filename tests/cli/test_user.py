@@ -1,0 +1,57 @@
+"""The `user` command: accounts added with the password from standard input, listed, disabled, given a new
+password, and every refusal said in plain words with exit code 2."""
+
+import io
+
+import pytest
+
+from data_access.accounts import find_account, signed_in
+from tests.cli.support import END, run_cli, url_of
+
+PASSWORD = "mat-khau-du-dai"
+
+
+def _user(capsys, monkeypatch, db, *args, stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return run_cli(capsys, "user", *args, "--db", url_of(db))
+
+
+def test_an_account_is_added_with_the_password_read_from_standard_input(sample_db, capsys, monkeypatch):
+    code, out, err = _user(capsys, monkeypatch, sample_db, "add", "truong.phong", "--role", "don_vi", "--unit", "H01",
+                           "--name", "Trần Thị Bình", stdin=f"{PASSWORD}\n")
+    assert (code, err) == (0, "")
+    assert out == "Đã thêm tài khoản truong.phong (Lãnh đạo đơn vị, phạm vi H01).\n"
+    assert signed_in(sample_db, "truong.phong", PASSWORD, END) is not None
+    code, out, _ = _user(capsys, monkeypatch, sample_db, "list")
+    header, line = out.splitlines()
+    assert header.split()[:2] == ["Tên", "đăng"]
+    # The sign-in just checked is the last one.
+    assert line.split() == ["truong.phong", "don_vi", "H01", "hoạt", "động", "31/12/2023", "00:00", "Trần", "Thị",
+                            "Bình"]
+
+
+def test_the_password_is_never_an_argument(sample_db, capsys):
+    with pytest.raises(SystemExit):
+        run_cli(capsys, "user", "add", "a.b", "--role", "quan_tri", "--password", PASSWORD, "--db", url_of(sample_db))
+    assert "unrecognized arguments" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "stdin", "said"), [
+    (("add", "x.y", "--role", "don_vi"), PASSWORD, "Vai trò don_vi cần --unit.\n"),
+    (("add", "x.y", "--role", "don_vi", "--unit", "H99"), PASSWORD, "Không có đơn vị mã 'H99'.\n"),
+    (("add", "x.y", "--role", "quan_tri"), "ngan", "Mật khẩu cần ít nhất 10 ký tự.\n"),
+    (("disable", "ai.do"), "", "Không có tài khoản 'ai.do'.\n"),
+])
+def test_a_refused_change_says_why_and_writes_nothing(sample_db, capsys, monkeypatch, args, stdin, said):
+    assert _user(capsys, monkeypatch, sample_db, *args, stdin=stdin) == (2, "", said)
+    assert find_account(sample_db, "x.y") is None
+
+
+def test_disable_and_a_new_password(sample_db, capsys, monkeypatch):
+    _user(capsys, monkeypatch, sample_db, "add", "thong.ke", "--role", "thong_ke", stdin=PASSWORD)
+    assert _user(capsys, monkeypatch, sample_db, "password", "thong.ke", stdin="mot-mat-khau-moi\n") == (
+        0, "Đã đặt mật khẩu mới cho thong.ke.\n", "")
+    assert signed_in(sample_db, "thong.ke", "mot-mat-khau-moi", END) is not None
+    assert _user(capsys, monkeypatch, sample_db, "disable", "thong.ke") == (0, "Đã khóa tài khoản thong.ke.\n", "")
+    assert signed_in(sample_db, "thong.ke", "mot-mat-khau-moi", END) is None
+    assert "đã khóa" in _user(capsys, monkeypatch, sample_db, "list")[1]
