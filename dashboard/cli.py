@@ -7,7 +7,7 @@ from datetime import date
 
 from data_access.engine import DatabaseUnavailable, open_engine
 from data_access.exchange.importer import ImportRejected, import_path
-from dashboard.cli_users import add_user_parser, run_user
+from dashboard.cli_users import add_user_parser, run_audit, run_user
 from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one subcommand and return the process exit code."""
     args = build_parser().parse_args(argv)
     runner = {"import": _run_import, "report": _run_report, "backtest": _run_backtest, "demo": _run_demo,
-              "user": run_user}[args.command]
+              "user": run_user, "audit": run_audit}[args.command]
     try:
         return runner(args)
     except DatabaseUnavailable as error:

@@ -7,11 +7,12 @@ process list: typed twice at a terminal, or the first line of a pipe.
 import argparse
 import getpass
 import sys
-from datetime import datetime
+from datetime import date, datetime
 
 from data_access.accounts import (
     ROLES, AccountRefused, add_account, all_accounts, disable_account, set_password,
 )
+from data_access.audit import ACTIONS, audit_trail
 from data_access.engine import open_engine
 
 
@@ -32,6 +33,20 @@ def add_user_parser(commands) -> None:
     actions.add_parser("list", parents=[common], help="liệt kê tài khoản")
     for action, text in (("disable", "khóa tài khoản"), ("password", "đặt mật khẩu mới, đọc từ đầu vào chuẩn")):
         actions.add_parser(action, parents=[common], help=text).add_argument("login")
+    audit = commands.add_parser("audit", parents=[common], help="in nhật ký: đăng nhập, khóa, thay đổi tài khoản")
+    audit.add_argument("--since", type=_day, help="từ ngày, YYYY-MM-DD")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
+
+
+def operator() -> str:
+    """Return how the trail names the server's operator at the command line."""
+    return f"máy chủ:{getpass.getuser()}"
 
 
 def _read_password() -> str:
@@ -66,16 +81,33 @@ def run_user(args) -> int:
         if args.action == "list":
             _listing(engine)
         elif args.action == "disable":
-            print(f"Đã khóa tài khoản {disable_account(engine, args.login).login}.")
+            changed = disable_account(engine, args.login, now=datetime.now(), by=operator())
+            print(f"Đã khóa tài khoản {changed.login}.")
         elif args.action == "password":
-            print(f"Đã đặt mật khẩu mới cho {set_password(engine, args.login, _read_password()).login}.")
+            changed = set_password(engine, args.login, _read_password(), now=datetime.now(), by=operator())
+            print(f"Đã đặt mật khẩu mới cho {changed.login}.")
         else:
             account = add_account(engine, args.login, _read_password(), args.role, name=args.name,
-                                  province=args.province, unit=args.unit, officer=args.officer, now=datetime.now())
+                                  province=args.province, unit=args.unit, officer=args.officer, now=datetime.now(),
+                                  by=operator())
             print(f"Đã thêm tài khoản {account.login} ({ROLES[account.role]}, {_scope_words(account)}).")
     except AccountRefused as refused:
         print(str(refused), file=sys.stderr)
         return 2
+    finally:
+        engine.dispose()
+    return 0
+
+
+def run_audit(args) -> int:
+    """Print the audit trail from --since on, a line an event, oldest first."""
+    engine = open_engine(args.db)
+    try:
+        since = None if args.since is None else datetime.combine(args.since, datetime.min.time())
+        for event in audit_trail(engine, since):
+            detail = f" ({event.detail})" if event.detail else ""
+            print(f"{event.at:%d/%m/%Y %H:%M:%S}  {event.actor}  {ACTIONS.get(event.action, event.action)}  "
+                  f"{event.subject}{detail}")
     finally:
         engine.dispose()
     return 0

@@ -3,12 +3,13 @@ password kept only as an argon2 hash."""
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 
 from data_access.access_schema import accounts
+from data_access.audit import record
 from data_access.passwords import MIN_PASSWORD_LENGTH, hash_password, password_matches
 from data_access.schema import officers, units
 
@@ -20,6 +21,10 @@ SCOPE_KINDS = {"lanh_dao": ("province", None), "thong_ke": ("province", None), "
                "chv": ("officer",), "quan_tri": (None,)}
 SCOPE_WORDS = {"province": "--province", "unit": "--unit", "officer": "--officer"}
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+# Five wrong passwords in a row lock a login for a quarter of an hour: enough for a mistyped password, far too
+# few for guessing one.
+MAX_FAILED_ATTEMPTS = 5
+LOCK_TIME = timedelta(minutes=15)
 
 
 class AccountRefused(ValueError):
@@ -83,8 +88,9 @@ def check_password_rules(password: str) -> None:
 
 def add_account(engine: Engine, login: str, password: str, role: str, *, name: str | None = None,
                 province: str | None = None, unit: str | None = None, officer: str | None = None,
-                now: datetime) -> Account:
-    """Return the account just created, active, after checking its login, role, scope and password."""
+                now: datetime, by: str) -> Account:
+    """Return the account just created, active, after checking its login, role, scope and password; `by` (who
+    made it) goes to the audit trail."""
     if not LOGIN_PATTERN.fullmatch(login):
         raise AccountRefused("Tên đăng nhập gồm 2 đến 64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, "
                              "gạch dưới, bắt đầu bằng chữ hoặc số.")
@@ -95,7 +101,10 @@ def add_account(engine: Engine, login: str, password: str, role: str, *, name: s
     with engine.begin() as connection:
         connection.execute(insert(accounts).values(
             login=login, display_name=name or login, role=role, province_code=province, unit_code=unit,
-            officer_code=officer, password_hash=hash_password(password), active=True, created_at=now))
+            officer_code=officer, password_hash=hash_password(password), active=True, created_at=now,
+            failed_attempts=0))
+        record(connection, now, by, "account_added", login,
+               f"vai trò {role}, phạm vi {province or unit or officer or 'toàn bộ'}")
     return find_account(engine, login)
 
 
@@ -117,30 +126,62 @@ def all_accounts(engine: Engine) -> list[Account]:
         return [_account(row) for row in connection.execute(select(accounts).order_by(accounts.c.login))]
 
 
-def _change(engine: Engine, login: str, **values) -> Account:
+def _change(engine: Engine, login: str, audit: tuple | None = None, **values) -> Account:
+    """Return the account after the change; `audit` (at, actor, action, detail) is recorded with it."""
     with engine.begin() as connection:
         changed = connection.execute(update(accounts).where(accounts.c.login == login).values(**values)).rowcount
+        if changed and audit is not None:
+            at, actor, action, detail = audit
+            record(connection, at, actor, action, login, detail)
     if not changed:
         raise AccountRefused(f"Không có tài khoản '{login}'.")
     return find_account(engine, login)
 
 
-def disable_account(engine: Engine, login: str) -> Account:
+def disable_account(engine: Engine, login: str, *, now: datetime, by: str) -> Account:
     """Return the account after it can no longer sign in; its history stays."""
-    return _change(engine, login, active=False)
+    return _change(engine, login, (now, by, "account_disabled", ""), active=False)
 
 
-def set_password(engine: Engine, login: str, password: str) -> Account:
-    """Return the account after its password is replaced (a disabled account stays disabled)."""
+def set_password(engine: Engine, login: str, password: str, *, now: datetime, by: str) -> Account:
+    """Return the account after its password is replaced and its lock lifted (a disabled one stays disabled)."""
     check_password_rules(password)
-    return _change(engine, login, password_hash=hash_password(password))
+    return _change(engine, login, (now, by, "password_set", ""), password_hash=hash_password(password),
+                   failed_attempts=0, locked_until=None)
 
 
-def signed_in(engine: Engine, login: str, password: str, now: datetime) -> Account | None:
-    """Return the account when the login is active and the password is its own, its sign-in time recorded; else
-    None, the same answer for an unknown login, a disabled one and a wrong password."""
+@dataclass(frozen=True)
+class SignIn:
+    """What a sign-in attempt gave: the account when it succeeded, else until when the login is locked, if it is."""
+
+    account: Account | None
+    locked_until: datetime | None = None
+
+
+def sign_in(engine: Engine, login: str, password: str, now: datetime) -> SignIn:
+    """Return the account when the login is active, not locked and the password is its own, recording the sign-in;
+    else no account, the same for an unknown login, a disabled one and a wrong password, with the lock time when
+    the login is locked. Every attempt goes to the audit trail; the MAX_FAILED_ATTEMPTS-th wrong one in a row
+    locks the login for LOCK_TIME."""
     with engine.connect() as connection:
         row = connection.execute(select(accounts).where(accounts.c.login == login)).first()
-    if row is None or not row.active or not password_matches(row.password_hash, password):
-        return None
-    return _change(engine, login, last_sign_in_at=now)
+    if row is not None and row.locked_until is not None and row.locked_until > now:
+        with engine.begin() as connection:
+            record(connection, now, login, "sign_in_failed", login, "đang bị khóa")
+        return SignIn(None, row.locked_until)
+    if row is not None and row.active and password_matches(row.password_hash, password):
+        account = _change(engine, login, (now, login, "sign_in", ""), last_sign_in_at=now, failed_attempts=0,
+                          locked_until=None)
+        return SignIn(account)
+    with engine.begin() as connection:
+        record(connection, now, login[:100], "sign_in_failed", login[:200],
+               "không có tài khoản" if row is None else "sai mật khẩu hoặc tài khoản đã khóa")
+        if row is None:
+            return SignIn(None)
+        failures = row.failed_attempts + 1
+        locked_until = now + LOCK_TIME if failures >= MAX_FAILED_ATTEMPTS else None
+        connection.execute(update(accounts).where(accounts.c.login == login).values(
+            failed_attempts=0 if locked_until else failures, locked_until=locked_until))
+        if locked_until is not None:
+            record(connection, now, login, "locked", login, f"đến {locked_until:%H:%M %d/%m/%Y}")
+    return SignIn(None, locked_until)

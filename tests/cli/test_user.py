@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from data_access.accounts import find_account, signed_in
+from data_access.accounts import find_account, sign_in
 from tests.cli.support import END, run_cli, url_of
 
 PASSWORD = "mat-khau-du-dai"
@@ -21,7 +21,7 @@ def test_an_account_is_added_with_the_password_read_from_standard_input(sample_d
                            "--name", "Trần Thị Bình", stdin=f"{PASSWORD}\n")
     assert (code, err) == (0, "")
     assert out == "Đã thêm tài khoản truong.phong (Lãnh đạo đơn vị, phạm vi H01).\n"
-    assert signed_in(sample_db, "truong.phong", PASSWORD, END) is not None
+    assert sign_in(sample_db, "truong.phong", PASSWORD, END).account is not None
     code, out, _ = _user(capsys, monkeypatch, sample_db, "list")
     header, line = out.splitlines()
     assert header.split()[:2] == ["Tên", "đăng"]
@@ -51,7 +51,19 @@ def test_disable_and_a_new_password(sample_db, capsys, monkeypatch):
     _user(capsys, monkeypatch, sample_db, "add", "thong.ke", "--role", "thong_ke", stdin=PASSWORD)
     assert _user(capsys, monkeypatch, sample_db, "password", "thong.ke", stdin="mot-mat-khau-moi\n") == (
         0, "Đã đặt mật khẩu mới cho thong.ke.\n", "")
-    assert signed_in(sample_db, "thong.ke", "mot-mat-khau-moi", END) is not None
+    assert sign_in(sample_db, "thong.ke", "mot-mat-khau-moi", END).account is not None
     assert _user(capsys, monkeypatch, sample_db, "disable", "thong.ke") == (0, "Đã khóa tài khoản thong.ke.\n", "")
-    assert signed_in(sample_db, "thong.ke", "mot-mat-khau-moi", END) is None
+    assert sign_in(sample_db, "thong.ke", "mot-mat-khau-moi", END).account is None
     assert "đã khóa" in _user(capsys, monkeypatch, sample_db, "list")[1]
+
+
+def test_the_audit_command_prints_who_changed_what(sample_db, capsys, monkeypatch):
+    monkeypatch.setattr("getpass.getuser", lambda: "van-hanh")
+    _user(capsys, monkeypatch, sample_db, "add", "thong.ke", "--role", "thong_ke", stdin=PASSWORD)
+    _user(capsys, monkeypatch, sample_db, "disable", "thong.ke")
+    code, out, err = run_cli(capsys, "audit", "--db", url_of(sample_db), "--since", "2000-01-01")
+    assert (code, err) == (0, "")
+    lines = [line.split("  ", 1)[1] for line in out.splitlines()]
+    assert lines == ["máy chủ:van-hanh  thêm tài khoản  thong.ke (vai trò thong_ke, phạm vi toàn bộ)",
+                     "máy chủ:van-hanh  khóa tài khoản  thong.ke"]
+    assert run_cli(capsys, "audit", "--db", url_of(sample_db), "--since", "2999-01-01") == (0, "", "")
