@@ -3,9 +3,12 @@
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 
+from data_access.accounts import find_account
 from data_access.engine import DatabaseUnavailable, open_engine
+from data_access.queries.viewing import home_scope, may_read
 from data_access.exchange.importer import ImportRejected, import_path
 from dashboard.cli_users import add_user_parser, run_audit, run_user
 from dashboard.database import open_dashboard_engine
@@ -52,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--mode", help="chu_dong hoặc theo_don")
     report.add_argument("--by", choices=DIMENSIONS, help="chia theo đơn vị, tỉnh, chấp hành viên, nhóm, ...")
     report.add_argument("--format", choices=("json", "text"), default="text")
+    report.add_argument("--as", dest="as_login", metavar="LOGIN",
+                        help="chỉ trong phạm vi tài khoản này được xem, để kiểm tra người đó thấy gì")
 
     check = commands.add_parser("backtest", parents=[common],
                                 help="kiểm định dự báo đến 30/9 trên các năm công tác đã qua")
@@ -92,6 +97,22 @@ def _by_table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def viewed_as(engine, login: str, scope: Scope, by: str | None) -> tuple[Scope, str | None]:
+    """Return the scope as the account `login` reads it (its home scope when none is named) and the refusal to
+    print, or None when it may read it."""
+    account = find_account(engine, login)
+    home = home_scope(account)
+    if home is None:
+        return scope, (f"Không có tài khoản '{login}'." if account is None
+                       else f"Tài khoản {login} không được xem số liệu.")
+    if not (scope.province or scope.unit or scope.officer):
+        scope = replace(home, group=scope.group, judgment_type=scope.judgment_type, mode=scope.mode)
+    if not may_read(engine, account, scope, by):
+        named = scope.officer or scope.unit or scope.province or "toàn bộ cơ sở dữ liệu"
+        return scope, f"Không có quyền xem {named}" + (f" theo {by}" if by else "") + f" với tài khoản {login}."
+    return scope, None
+
+
 def _run_report(args) -> int:
     if args.end > date.today():
         print(f"Ngày cuối kỳ {args.end:%d/%m/%Y} còn ở tương lai; chọn một ngày đến hôm nay.", file=sys.stderr)
@@ -99,6 +120,12 @@ def _run_report(args) -> int:
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
     scope = Scope(province=args.province, unit=args.unit, officer=args.officer, group=args.group,
                   judgment_type=args.judgment_type, mode=args.mode)
+    if args.as_login:
+        scope, refusal = viewed_as(engine, args.as_login, scope, args.by)
+        if refusal:
+            engine.dispose()
+            print(refusal, file=sys.stderr)
+            return 2
     try:
         report = chain_report(engine, args.end, scope, args.by)
         if args.format == "json":

@@ -67,3 +67,18 @@ def test_the_audit_command_prints_who_changed_what(sample_db, capsys, monkeypatc
     assert lines == ["máy chủ:van-hanh  thêm tài khoản  thong.ke (vai trò thong_ke, phạm vi toàn bộ)",
                      "máy chủ:van-hanh  khóa tài khoản  thong.ke"]
     assert run_cli(capsys, "audit", "--db", url_of(sample_db), "--since", "2999-01-01") == (0, "", "")
+
+
+def test_report_as_an_account_reads_its_scope_and_refuses_what_lies_outside(sample_db, capsys, monkeypatch):
+    _user(capsys, monkeypatch, sample_db, "add", "chv.dung", "--role", "chv", "--officer", "C04", stdin=PASSWORD)
+    url = url_of(sample_db)
+    code, out, err = run_cli(capsys, "report", "--db", url, "--end", "2023-12-31", "--format", "json", "--as",
+                             "chv.dung")
+    assert (code, err) == (0, "")
+    own = run_cli(capsys, "report", "--db", url, "--end", "2023-12-31", "--format", "json", "--officer", "C04")[1]
+    assert out == own
+    code, out, err = run_cli(capsys, "report", "--db", url, "--end", "2023-12-31", "--unit", "H01", "--as",
+                             "chv.dung")
+    assert (code, out, err) == (2, "", "Không có quyền xem H01 với tài khoản chv.dung.\n")
+    code, _, err = run_cli(capsys, "report", "--db", url, "--end", "2023-12-31", "--as", "khong.co")
+    assert (code, err) == (2, "Không có tài khoản 'khong.co'.\n")
