@@ -150,7 +150,7 @@ def test_the_import_walker_sees_nested_and_relative_imports(tmp_path):
      {"dashboard.ui -> dashboard.display"}),
     ("dashboard/charts/probe.py", "def f():\n    from dashboard.view import cache\n",
      {"dashboard.charts -> dashboard.view"}),
-    ("dashboard/demo/probe.py", "from dashboard.charts.figures import rate_gauge\n",
+    ("dashboard/demo/probe.py", "from dashboard.charts.figures import ranked_rates\n",
      {"dashboard.demo -> dashboard.charts"}),
     ("dashboard/demo/probe.py", "import plotly.graph_objects as go\n", {"dashboard.demo -> plotly"}),
     ("data_access/queries/probe.py", "from data_access.exchange.importer import import_tables\n",

@@ -10,13 +10,11 @@ CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 # Vietnamese number format in every figure: comma for decimals, dot for thousands.
 SEPARATORS = ",."
 FONT_FAMILY = "Noto Sans, DejaVu Sans, Arial, sans-serif"
-BAND_COLOURS = ("#f8d7da", "#fff3cd", "#d4edda")
 BAR_COLOUR = "#b71c1c"
 TEXT_COLOUR = "#212121"
 SECOND_COLOUR = "#1f4e79"
 LAST_YEAR_COLOUR = "#8d8d8d"
 TARGET_COLOUR = "#1b5e20"
-BELOW_TARGET_COLOUR = "#ef5350"
 HEAT_SCALE = ((0.0, "#c62828"), (0.5, "#ffb300"), (1.0, "#2e7d32"))
 
 # Sizes read from the back of a meeting room on a 1920x1080 screen.
@@ -39,67 +37,18 @@ LAST_YEAR = "Cùng kỳ năm trước"
 RATE_FORMAT = ".2f"
 
 
-def rate_gauge(title: str, rate: float | None, *, target: float | None = None,
-               last_year: float | None = None) -> go.Figure:
-    """Return a gauge of a rate in percent, with the target as threshold and the change on last year in points."""
-    indicator = go.Indicator(
-        mode="gauge+number+delta" if last_year is not None else "gauge+number",
-        value=rate if rate is not None else 0,
-        number={"suffix": "%", "valueformat": ".2f", "font": {"size": 56, "color": TEXT_COLOUR}},
-        title={"text": title, "font": {"size": 26, "color": TEXT_COLOUR}},
-        gauge={
-            "axis": {"range": [0, 100], "ticksuffix": "%", "tickfont": {"size": 16, "color": TEXT_COLOUR}},
-            "bar": {"color": BAR_COLOUR, "thickness": 0.3},
-            "steps": _bands(target),
-        },
-    )
-    if last_year is not None:
-        indicator.delta = {"reference": last_year, "valueformat": "+.2f", "suffix": " điểm",
-                           "font": {"size": 20}}
-    if target is not None:
-        indicator.gauge.threshold = {"line": {"color": TARGET_COLOUR, "width": 5}, "thickness": 0.9, "value": target}
-    figure = go.Figure(indicator)
-    figure.update_layout(separators=SEPARATORS, font={"family": FONT_FAMILY, "color": TEXT_COLOUR}, height=380,
-                         margin={"t": 80, "b": 20, "l": 60, "r": 60})
-    return figure
-
-
-def _bands(target: float | None) -> list[dict]:
-    if target is None:
-        return []
-    edges = (0, target * 0.8, target, 100)
-    return [{"range": [low, high], "color": colour} for low, high, colour in zip(edges, edges[1:], BAND_COLOURS)]
-
-
-def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None,
-                 highlight_below_target: bool = False) -> go.Figure:
-    """Return horizontal rate bars, best at the top and missing rates last, with last year and the target.
-
-    With highlight_below_target, a bar is red when its rate is under the row's own target (an optional
-    "target" column) or, for rows without one, under `target`; the dashed line always shows `target`.
-    """
-    own = plain_values(frame["target"]) if "target" in frame.columns else [None] * len(frame)
-    rows = sorted(zip(frame["name"], plain_values(frame["rate"]), plain_values(frame["last_year"]), own),
+def ranked_rates(frame: pd.DataFrame, *, title: str, target: float | None = None) -> go.Figure:
+    """Return horizontal rate bars, best at the top and missing rates last, with last year and the target: the
+    ranking of a scope nobody has a pace for (narrowed by group, type or mode, or without targets)."""
+    rows = sorted(zip(frame["name"], plain_values(frame["rate"]), plain_values(frame["last_year"])),
                   key=lambda row: (row[1] is None, -(row[1] or 0)))
     names = [name for name, *_ in rows]
-
-    def below(row) -> bool:
-        goal = row[3] if row[3] is not None else target
-        return row[1] is not None and goal is not None and row[1] < goal
-
-    if highlight_below_target and (target is not None or any(goal is not None for goal in own)):
-        groups = (("Đạt chỉ tiêu", TARGET_COLOUR, lambda row: row[1] is not None and not below(row)),
-                  ("Dưới chỉ tiêu", BELOW_TARGET_COLOUR, below))
-    else:
-        groups = (("Kỳ báo cáo này", BAR_COLOUR, lambda row: True),)
     figure = go.Figure()
-    for name, colour, keep in groups:
-        kept = [row for row in rows if keep(row)]
-        figure.add_bar(
-            name=name, orientation="h", y=[row[0] for row in kept], x=[row[1] for row in kept],
-            customdata=[format_percent(row[2]) for row in kept], marker_color=colour,
-            hovertemplate=(f"<b>%{{y}}</b><br>Tỷ lệ: %{{x:{RATE_FORMAT}}}%<br>{LAST_YEAR}: %{{customdata}}"
-                           "<extra></extra>"))
+    figure.add_bar(
+        name="Kỳ báo cáo này", orientation="h", y=names, x=[row[1] for row in rows],
+        customdata=[format_percent(row[2]) for row in rows], marker_color=BAR_COLOUR,
+        hovertemplate=(f"<b>%{{y}}</b><br>Tỷ lệ: %{{x:{RATE_FORMAT}}}%<br>{LAST_YEAR}: %{{customdata}}"
+                       "<extra></extra>"))
     figure.add_scatter(
         name=LAST_YEAR, y=names, x=[row[2] for row in rows], mode="markers",
         marker={"symbol": "diamond", "size": 14, "color": LAST_YEAR_COLOUR, "line": {"width": 1.5, "color": "white"}},

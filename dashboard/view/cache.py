@@ -14,7 +14,6 @@ from dashboard.database import open_dashboard_engine
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.on_track import on_track as on_track_of
 from dashboard.metrics.pace_curve import pace_curve as pace_curve_of, row_pace_curves
-from dashboard.metrics.targets import targets_by_code
 from dashboard.view.filters import FilterOptions, offered_years
 
 # Imports land a few times a day; five minutes keeps pages instant without showing stale figures for long.
@@ -62,12 +61,6 @@ def filter_options(today: date) -> FilterOptions:
     return FilterOptions(years=years, units=dimension_names(engine(), "unit"), today=today,
                          officers=dimension_names(engine(), "officer"), officer_units=officer_units(engine()),
                          provinces=province_names(engine()), unit_provinces=unit_provinces(engine()))
-
-
-@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
-def targets(year: int, kind: str) -> dict[str, dict]:
-    """Return every unit's or officer's target of a work-year, cached."""
-    return targets_by_code(engine(), year, kind)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tìm các việc...")

@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from dashboard.charts.figures import (
-    BAR_COLOUR, BELOW_TARGET_COLOUR, FONT_FAMILY, LAST_YEAR_COLOUR, SECOND_COLOUR, TARGET_COLOUR, monthly_counts,
-    paired_rates, rate_gauge, rate_heatmap, ranked_rates, share_bars, trend_rates,
+    BAR_COLOUR, FONT_FAMILY, LAST_YEAR_COLOUR, SECOND_COLOUR, TARGET_COLOUR, monthly_counts,
+    paired_rates, rate_heatmap, ranked_rates, share_bars, trend_rates,
 )
+from dashboard.charts.pace_figures import PACE_COLOUR, STATUS_COLOURS, pace_gauge
 
 UNITS = pd.DataFrame({
     "name": ["Khu vực 1", "Khu vực 2", "Khu vực 3", "Khu vực 4"],
@@ -31,8 +32,6 @@ SHARES = pd.DataFrame({"name": ["Khu vực 1", "Khu vực 2"], "case_share": [60
 
 BUILT = {
     "ranked_rates": lambda: ranked_rates(UNITS, title="Tỷ lệ xong về việc", target=83.25),
-    "ranked_rates_highlight": lambda: ranked_rates(UNITS, title="Tỷ lệ xong về việc", target=83.25,
-                                                   highlight_below_target=True),
     "rate_heatmap": lambda: rate_heatmap(HEAT, title="Tỷ lệ theo nhóm"),
     "paired_rates": lambda: paired_rates(PAIRED, title="Về việc và về tiền"),
     "trend_rates": lambda: trend_rates(TREND, title="Tỷ lệ lũy kế", target=83.25),
@@ -98,30 +97,11 @@ def test_ranked_rates_draw_the_target_as_a_dashed_line_with_its_label():
     assert [note.text.strip() for note in figure.layout.annotations] == ["Kỳ này", "Chỉ tiêu 83,25%"]
 
 
-def test_ranked_rates_without_target_have_no_line_and_ignore_highlighting():
-    figure = ranked_rates(UNITS, title="Tỷ lệ", highlight_below_target=True)
+def test_ranked_rates_without_target_have_no_line():
+    figure = ranked_rates(UNITS, title="Tỷ lệ")
     assert figure.layout.shapes == ()
     assert [note.text.strip() for note in figure.layout.annotations] == ["Kỳ này"]
     assert [trace.name for trace in figure.data] == ["Kỳ báo cáo này", "Cùng kỳ năm trước", None]
-
-
-def test_ranked_rates_highlight_bars_below_the_target_in_red():
-    figure = ranked_rates(UNITS, title="Tỷ lệ", target=83.25, highlight_below_target=True)
-    reached, below, last_year, _ = figure.data
-    assert (reached.name, reached.marker.color) == ("Đạt chỉ tiêu", TARGET_COLOUR)
-    assert reached.y == ("Khu vực 3", "Khu vực 4")  # a rate equal to the target reaches it
-    assert reached.x == (90.5, 83.25)
-    assert (below.name, below.marker.color) == ("Dưới chỉ tiêu", BELOW_TARGET_COLOUR)
-    assert below.y == ("Khu vực 1",) and below.x == (47.1,)
-    assert last_year.y == ("Khu vực 3", "Khu vực 4", "Khu vực 1", "Khu vực 2")
-    assert figure.layout.barmode == "overlay"
-
-
-def test_ranked_rates_highlight_against_each_rows_own_target():
-    frame = pd.DataFrame({"name": ["A", "B", "C"], "rate": [47.0, 60.0, 70.0], "last_year": [None] * 3,
-                          "target": [50.0, 55.0, None]})
-    reached, below, *_ = ranked_rates(frame, title="Tỷ lệ", target=80.0, highlight_below_target=True).data
-    assert reached.y == ("B",) and below.y == ("C", "A")
 
 
 def test_ranked_rates_grow_with_the_row_count():
@@ -218,7 +198,12 @@ def test_share_bars_show_case_and_money_shares():
     assert "Tỷ trọng số tiền: %{y:.2f}%" in money.hovertemplate
 
 
-def test_rate_gauge_marks_the_target_in_the_target_colour():
-    gauge = rate_gauge("Tỷ lệ xong về việc", 47.1, target=83.25, last_year=45.28).data[0]
-    assert gauge.gauge.threshold.value == 83.25 and gauge.gauge.threshold.line.color == TARGET_COLOUR
+def test_a_pace_gauge_marks_the_pace_colours_its_bar_by_status_and_bands_the_target():
+    gauge = pace_gauge("Tỷ lệ xong về việc", 47.1, pace=40.37, status="on_course", target=83.75,
+                       last_year=45.28).data[0]
+    assert gauge.gauge.threshold.value == 40.37 and gauge.gauge.threshold.line.color == PACE_COLOUR
+    assert gauge.gauge.bar.color == STATUS_COLOURS["on_course"]
+    assert [step.range for step in gauge.gauge.steps] == [(83.75, 100)]
     assert gauge.delta.reference == 45.28
+    plain = pace_gauge("Tỷ lệ", 4.91, pace=None, status=None).data[0]
+    assert plain.gauge.threshold.value is None and plain.gauge.steps == () and plain.gauge.bar.color == SECOND_COLOUR

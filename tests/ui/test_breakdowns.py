@@ -1,12 +1,12 @@
-"""The frames behind the units and officers pages: labels, the officers' table, targets and their styles."""
+"""The frames behind the units and officers pages: labels, the officers' table, the pace columns and their
+styles."""
 
 
 import pandas as pd
 
 from dashboard.charts.axis_labels import group_label, officer_labels, short_unit_name, unit_labels
-from dashboard.ui.breakdowns import (
-    BELOW_TARGET_STYLE, CHOSEN_STYLE, group_rates, officer_table, table_styles, with_targets,
-)
+from dashboard.ui.breakdowns import CHOSEN_STYLE, group_rates, officer_table
+from dashboard.ui.pace_table import STATUS_STYLES, TOTAL_STYLE, in_billions, lead_with_pace, pace_styles, with_total
 
 
 def _row(key: str, name: str, *, enforceable: int, completed: int, rate: float | None, money_rate: float | None,
@@ -71,31 +71,58 @@ def test_the_officers_table_holds_counts_rates_and_money_in_billions():
     assert pd.isna(first["Tỷ lệ cùng kỳ năm trước (%) (tiền)"])
 
 
-def test_targets_sit_after_each_rate_with_the_progress_against_them():
-    table = with_targets(officer_table(ROWS), {"CHV001": {"cases": 83.75, "money": 46.95},
-                                               "CHV002": {"cases": 85.0, "money": 50.0}})
+def _judged(row: dict, target: dict | None, pace: dict | None, forecast: dict | None = None) -> dict:
+    return {**row, "target": target, "pace": pace, "forecast": forecast}
+
+
+JUDGED = [
+    _judged(ROWS[0], {"cases": 83.75, "money": 46.95},
+            {"cases": 40.0, "money": 5.0, "cases_status": "behind", "money_status": "on_course"},
+            {"cases": {"rate": 77.7, "low": 73.77, "high": 80.91}, "money": None}),
+    _judged(ROWS[1], {"cases": 85.0, "money": 50.0},
+            {"cases": 40.0, "money": 56.0, "cases_status": "on_course", "money_status": "watch"}),
+    _judged(ROWS[2], None, None),
+]
+
+
+def test_each_chain_leads_with_rate_target_status_pace_progress_and_forecast():
+    table = lead_with_pace(officer_table(JUDGED), JUDGED)
     columns = list(table.columns)
-    rate_at = columns.index("Tỷ lệ xong (%) (việc)")
-    assert columns[rate_at + 1:rate_at + 3] == ["Chỉ tiêu (%) (việc)", "Đạt so với chỉ tiêu (%) (việc)"]
-    assert columns[columns.index("Tỷ lệ xong (%) (tiền)") + 1] == "Chỉ tiêu (%) (tiền)"
-    assert table["Chỉ tiêu (%) (việc)"].tolist()[:2] == [83.75, 85.0]
+    assert columns[:8] == ["Mã", "Chấp hành viên", "Tỷ lệ xong (%) (việc)", "Chỉ tiêu (%) (việc)", "Tiến độ (việc)",
+                           "Mức cần đạt đến nay (%) (việc)", "Đạt so với chỉ tiêu (%) (việc)", "Dự báo 30/9 (%) (việc)"]
+    assert columns.count("Tỷ lệ xong (%) (việc)") == 1
+    assert table["Tiến độ (việc)"].tolist()[:2] == ["Chậm tiến độ", "Đúng tiến độ"]
+    assert pd.isna(table["Tiến độ (việc)"].iloc[2])
+    # 38,1 / 83,75 and 90 / 85 by cases; 6,5 / 46,95 and 55 / 50 by money.
     assert table["Đạt so với chỉ tiêu (%) (việc)"].tolist()[:2] == [45.49, 105.88]
     assert table["Đạt so với chỉ tiêu (%) (tiền)"].tolist()[:2] == [13.84, 110.0]
+    assert table["Dự báo 30/9 (%) (việc)"].tolist()[0] == 77.7
     assert table[["Chỉ tiêu (%) (việc)", "Đạt so với chỉ tiêu (%) (việc)"]].iloc[2].isna().all()
 
 
 def test_a_table_without_any_target_gains_no_empty_columns():
-    table = officer_table(ROWS)
-    assert list(with_targets(table, {"CHV001": None}).columns) == list(table.columns)
+    plain = [_judged(row, None, None) for row in ROWS]
+    table = officer_table(plain)
+    assert list(lead_with_pace(table, plain).columns) == ["Mã", "Chấp hành viên", "Tỷ lệ xong (%) (việc)",
+                                                         "Tỷ lệ xong (%) (tiền)", *(column for column in table.columns
+                                                         if column not in ("Mã", "Chấp hành viên", "Tỷ lệ xong (%) "
+                                                                           "(việc)", "Tỷ lệ xong (%) (tiền)"))]
 
 
-def test_rates_below_their_own_target_are_red_and_the_chosen_row_shaded():
-    table = with_targets(officer_table(ROWS), {"CHV001": {"cases": 83.75, "money": 5.0},
-                                               "CHV002": {"cases": 85.0, "money": 60.0}})
-    styles = table_styles(table, chosen="CHV002")
-    assert styles.loc[0, "Tỷ lệ xong (%) (việc)"] == BELOW_TARGET_STYLE
-    assert styles.loc[0, "Tỷ lệ xong (%) (tiền)"] == ""
-    assert styles.loc[1, "Tỷ lệ xong (%) (việc)"] == CHOSEN_STYLE
-    assert styles.loc[1, "Tỷ lệ xong (%) (tiền)"] == CHOSEN_STYLE + BELOW_TARGET_STYLE
-    assert styles.loc[1, "Chấp hành viên"] == CHOSEN_STYLE
-    assert (styles.loc[2] == "").all()
+def test_statuses_take_their_colour_the_total_row_is_bold_and_the_chosen_row_shaded():
+    rows = with_total(JUDGED, {**JUDGED[1], "key": "ignored"}, "Tổng toàn tỉnh")
+    table = lead_with_pace(officer_table(rows), rows)
+    styles = pace_styles(table, chosen="CHV002")
+    assert table["Chấp hành viên"].iloc[0] == "Tổng toàn tỉnh" and table["Mã"].iloc[0] == ""
+    assert styles.loc[0, "Mã"] == TOTAL_STYLE
+    assert styles.loc[1, "Tiến độ (việc)"] == STATUS_STYLES["behind"]
+    assert styles.loc[1, "Tiến độ (tiền)"] == STATUS_STYLES["on_course"]
+    assert styles.loc[2, "Chấp hành viên"] == CHOSEN_STYLE
+    assert styles.loc[2, "Tiến độ (tiền)"] == CHOSEN_STYLE + STATUS_STYLES["watch"]
+    assert styles.loc[3, "Tiến độ (việc)"] == ""
+
+
+def test_money_shows_in_billions_on_screen():
+    table = pd.DataFrame({"Mã": ["H01"], "Thi hành xong (tiền)": [2_500_000_000], "Tỷ lệ xong (%) (tiền)": [6.5]})
+    shown = in_billions(table)
+    assert shown.to_dict("records") == [{"Mã": "H01", "Thi hành xong (tỷ đồng)": 2.5, "Tỷ lệ xong (%) (tiền)": 6.5}]
