@@ -1,25 +1,18 @@
 """The forecast on the command line, on a generated province with completed work-years: the report's JSON keys
 and sentence, and the backtest's table beside the figures it is printed from."""
 
-from datetime import date
-
 import pytest
 
-from data_access.engine import open_engine
-from data_access.exchange.importer import import_tables
-from dashboard.demo.province import generate_province
 from dashboard.metrics.backtest import backtest
 from dashboard.metrics.formatting import format_count, format_percent
 from tests.cli.support import run_cli, url_of
+from tests.support.databases import province_with_history
 
 
 @pytest.fixture(scope="module")
 def history_db(scratch_url):
     """Return an engine on a small generated province with data from October 2021 to June 2025."""
-    engine = open_engine(scratch_url)
-    import_tables(engine, generate_province("small", seed=3, today=date(2025, 6, 30)).tables())
-    yield engine
-    engine.dispose()
+    yield from province_with_history(scratch_url)
 
 
 def _report(capsys, db, *options) -> str:

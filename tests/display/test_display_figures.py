@@ -9,14 +9,13 @@ from data_access.codes import GROUPS
 from data_access.exchange.importer import import_tables
 from data_access.queries.chain_queries import dimension_names, officer_units
 from data_access.queries.pinned import pin, pinned
-from data_access.engine import open_engine
 from dashboard.charts.axis_labels import short_unit_names
-from dashboard.demo.province import generate_province
 from dashboard.display.figures import read_figures, screen_name
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.on_track import on_track
 from dashboard.metrics.pace import MIN_RANKED
 from dashboard.view.filters import FilterOptions, Filters
+from tests.support.databases import province_with_history
 from tests.support.edge_data import make_edge_tables
 
 DAY = date(2024, 2, 20)
@@ -68,10 +67,7 @@ def test_every_slide_holds_the_engines_figures(edge_db):
 @pytest.fixture(scope="module")
 def history_db(scratch_url):
     """Return an engine on a small generated province with completed work-years from 2022 to 2024."""
-    engine = open_engine(scratch_url)
-    import_tables(engine, generate_province("small", seed=3, today=date(2025, 6, 30)).tables())
-    yield engine
-    engine.dispose()
+    yield from province_with_history(scratch_url)
 
 
 def _judged_units(engine, scope: Scope = Scope(), day: date = DAY) -> list[dict]:

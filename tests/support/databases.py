@@ -3,11 +3,18 @@
 import os
 import uuid
 from contextlib import contextmanager
+from datetime import date
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from data_access.engine import open_engine
+from data_access.exchange.importer import import_tables
+from dashboard.demo.province import generate_province
+
+# A small generated province with data from October 2021 to June 2025: work-years 2022 to 2024 complete, enough
+# history for a pace and a forecast.
+HISTORY_BUILT = date(2025, 6, 30)
 
 POSTGRES_ADMIN_URL = os.environ.get("THADS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 # Only a developer may opt out of PostgreSQL; CI never sets this, so there a missing server fails the run.
@@ -57,3 +64,11 @@ def app_on(monkeypatch, url):
     engine.dispose()
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def province_with_history(url: str):
+    """Yield an engine on the small generated province of seed 3 built on HISTORY_BUILT, disposed afterwards."""
+    engine = open_engine(url)
+    import_tables(engine, generate_province("small", seed=3, today=HISTORY_BUILT).tables())
+    yield engine
+    engine.dispose()
