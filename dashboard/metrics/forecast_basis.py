@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 
 from data_access.queries.chain_queries import Scope
 from dashboard.metrics.forecast import Basis, basis_from
-from dashboard.metrics.pace_history import CHAINS, past_years
+from dashboard.metrics.pace_history import CHAINS, history_reader
 
 WHOLE = "whole"
 LEVELS = ("province", "unit", "officer")
@@ -25,19 +25,21 @@ def level_of(scope: Scope) -> str:
     return "province" if scope.province else WHOLE
 
 
-def _histories(engine: Engine, end: date, level: str) -> dict[str, list]:
+def _histories(read, level: str) -> dict[str, list]:
     """Return {chain: [past years of one scope]} for every scope of the level."""
     if level == WHOLE:
-        own = past_years(engine, end)
+        own = read(Scope())
         return {chain: [own.get(chain, [])] for chain in CHAINS}
-    rows = past_years(engine, end, Scope(), by=level).values()
+    rows = read(Scope(), level).values()
     return {chain: [row.get(chain, []) for row in rows] for chain in CHAINS}
 
 
-def level_basis(engine: Engine, end: date, level: str) -> dict[str, Basis | None]:
-    """Return {chain: Basis or None} for forecasts at `end` of the scopes of a level (LEVELS or WHOLE)."""
-    shares = _histories(engine, end, level)
+def level_basis(engine: Engine, end: date, level: str, read=None) -> dict[str, Basis | None]:
+    """Return {chain: Basis or None} for forecasts at `end` of the scopes of a level (LEVELS or WHOLE); `read` is
+    the history_reader of `end` to share with the pace, a fresh one when not given."""
+    read = read or history_reader(engine, end)
+    shares = _histories(read, level)
     spreads = shares
     if level != "unit" and len(shares["cases"]) < SPREAD_MIN_SCOPES:
-        spreads = _histories(engine, end, "unit")
+        spreads = _histories(read, "unit")
     return {chain: basis_from(shares[chain], spreads[chain]) for chain in CHAINS}

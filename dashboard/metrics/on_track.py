@@ -11,7 +11,7 @@ from dashboard.metrics.forecast import forecast_rate
 from dashboard.metrics.forecast_basis import LEVELS, level_basis, level_of
 from dashboard.metrics.needed import still_needed
 from dashboard.metrics.pace import pace_rate, pace_status, share_of_year_end
-from dashboard.metrics.pace_history import CHAINS, past_years
+from dashboard.metrics.pace_history import CHAINS, history_reader
 from dashboard.metrics.periods import work_year
 from dashboard.metrics.targets import has_targets, targets_by_code
 
@@ -58,42 +58,46 @@ def scope_above(engine: Engine, scope: Scope) -> Scope | None:
     return Scope() if scope != Scope() else None
 
 
-def scope_shares(engine: Engine, end: date, scope: Scope) -> dict:
+def scope_shares(engine: Engine, end: date, scope: Scope, read=None) -> dict:
     """Return each chain's share of the year-end rate for the scope: its own history, else the scope above's
-    (officer, unit, province, whole database)."""
+    (officer, unit, province, whole database); `read` is a history_reader of `end` to share."""
+    read = read or history_reader(engine, end)
     above = scope_above(engine, scope)
-    fallback = None if above is None else (lambda: scope_shares(engine, end, above))
-    return _shares(past_years(engine, end, scope), fallback)
+    fallback = None if above is None else (lambda: scope_shares(engine, end, above, read))
+    return _shares(read(scope), fallback)
 
 
-def row_shares(engine: Engine, end: date, scope: Scope, by: str, keys: list[str]) -> dict[str, dict]:
+def row_shares(engine: Engine, end: date, scope: Scope, by: str, keys: list[str], read=None) -> dict[str, dict]:
     """Return each row key's share of the year-end rate per chain: its own history, else an officer's unit's, else
-    the scope's."""
+    the scope's; `read` is a history_reader of `end` to share."""
+    read = read or history_reader(engine, end)
     # The curves above are read only if a row lacks the history for its own.
-    scope_curve = cache(lambda: scope_shares(engine, end, scope))
-    history = past_years(engine, end, scope, by)
+    scope_curve = cache(lambda: scope_shares(engine, end, scope, read))
+    history = read(scope, by)
     if by != "officer":
         return {key: _shares(history.get(key, {}), scope_curve) for key in keys}
     units = officer_units(engine)
-    unit_curve = cache(lambda unit: scope_shares(engine, end, Scope(unit=unit)) if unit else scope_curve())
+    unit_curve = cache(lambda unit: scope_shares(engine, end, Scope(unit=unit), read) if unit else scope_curve())
     return {key: _shares(history.get(key, {}), lambda key=key: unit_curve(units.get(key))) for key in keys}
 
 
 def on_track(engine: Engine, end: date, report: dict, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return the chain report with "needed", "pace" and "forecast", or, per row of a breakdown by unit, officer or
     province, the row's own "target" (None when it has none), its "needed", its "pace" and its "forecast"."""
+    # The pace and the forecast read the same earlier years: each once.
+    read = history_reader(engine, end)
     if by is None:
         target = report["target"]
-        basis = level_basis(engine, end, level_of(scope)) if has_targets(scope) else None
+        basis = level_basis(engine, end, level_of(scope), read) if has_targets(scope) else None
         return {**report, "needed": still_needed(report, target, end),
-                "pace": _pace(report, target, scope_shares(engine, end, scope)) if target else None,
+                "pace": _pace(report, target, scope_shares(engine, end, scope, read)) if target else None,
                 "forecast": _forecast(report, basis)}
     kind = ROW_TARGET_KINDS.get(by)
     ranked = kind is not None and has_targets(scope)
     targets = targets_by_code(engine, work_year(end), kind) if ranked else {}
-    basis = level_basis(engine, end, by) if ranked and by in LEVELS else None
+    basis = level_basis(engine, end, by, read) if ranked and by in LEVELS else None
     # A row's own curve is read only when there are targets.
-    shares = row_shares(engine, end, scope, by, [row["key"] for row in report["rows"]]) if targets else {}
+    shares = row_shares(engine, end, scope, by, [row["key"] for row in report["rows"]], read) if targets else {}
     rows = []
     for row in report["rows"]:
         target = targets.get(row["key"])

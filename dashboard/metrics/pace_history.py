@@ -1,7 +1,9 @@
 """The past work-years a pace is drawn from (domain.md section 8): for a scope, or every row of a breakdown, the
 cumulative rate on the same day of each earlier work-year and at its 30 September, from the stored chains only."""
 
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 from sqlalchemy.engine import Engine
 
@@ -52,3 +54,9 @@ def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None
                 gathered.setdefault(row["key"], {}).setdefault(chain, []).extend(
                     _pair(row, ends.get(row["key"]), chain, year - back))
     return gathered
+
+
+def history_reader(engine: Engine, end: date) -> Callable[..., dict]:
+    """Return past_years at `end` as a function of (scope, by), each scope and breakdown read from the database
+    once: the pace and the forecast of one report ask for the same years."""
+    return cache(lambda scope=Scope(), by=None: past_years(engine, end, scope, by))
