@@ -61,9 +61,10 @@ if target:
 if forecast:
     st.caption("Vùng tím: dự báo đến 30/9 với khoảng 80% khả năng, từ tháng cuối đã có số liệu.", help=FORECAST_HELP)
 
-units = cache.on_track(end, replace(scope, unit=None, officer=None), by="unit")
-unit_targets = {row["key"]: row["target"] for row in units["rows"] if row["target"]}
-if not filters.unit and not filters.officer and len(unit_targets) > 1:
+# The small charts are for a province's or the country's page: a unit's or officer's page reads no unit.
+units = None if filters.unit or filters.officer else cache.on_track(end, replace(scope, unit=None), by="unit")
+unit_targets = {row["key"]: row["target"] for row in units["rows"] if row["target"]} if units else {}
+if len(unit_targets) > 1:
     st.subheader("Từng đơn vị so với mức cần đạt của chính mình")
     chain = chain_choice("Tính theo", "trend.units_chain", "dv")
     every_unit = replace(scope, unit=None, officer=None)
