@@ -1,16 +1,33 @@
-"""Entry point of the dashboard: page settings and the list of pages."""
+"""Entry point of the dashboard: page settings and the pages the signed-in role may open."""
 
 import streamlit as st
 
+from dashboard.view.session import current_viewer
+
 st.set_page_config(page_title="Thi hành án dân sự: bảng điều hành", page_icon="⚖️", layout="wide")
-navigation = st.navigation([
-    st.Page("pages/overview.py", title="Tổng quan", icon="📊", default=True),
-    st.Page("pages/don_vi.py", title="Đơn vị", icon="🏛️", url_path="don_vi"),
-    st.Page("pages/chap_hanh_vien.py", title="Chấp hành viên", icon="👤", url_path="chap_hanh_vien"),
-    st.Page("pages/nhom_viec.py", title="Nhóm việc", icon="🗂️", url_path="nhom_viec"),
-    st.Page("pages/xu_huong.py", title="Xu hướng", icon="📈", url_path="xu_huong"),
-    st.Page("pages/danh_sach_viec.py", title="Danh sách việc", icon="📋", url_path="danh_sach_viec"),
-    st.Page("pages/trinh_chieu.py", title="Trình chiếu", icon="📺", url_path="trinh_chieu"),
-    st.Page("pages/viec.py", title="Chi tiết việc", icon="📄", url_path="viec", visibility="hidden"),
-])
+PAGES = {
+    "overview": st.Page("pages/overview.py", title="Tổng quan", icon="📊", default=True),
+    "units": st.Page("pages/don_vi.py", title="Đơn vị", icon="🏛️", url_path="don_vi"),
+    "officers": st.Page("pages/chap_hanh_vien.py", title="Chấp hành viên", icon="👤", url_path="chap_hanh_vien"),
+    "groups": st.Page("pages/nhom_viec.py", title="Nhóm việc", icon="🗂️", url_path="nhom_viec"),
+    "trend": st.Page("pages/xu_huong.py", title="Xu hướng", icon="📈", url_path="xu_huong"),
+    "cases": st.Page("pages/danh_sach_viec.py", title="Danh sách việc", icon="📋", url_path="danh_sach_viec"),
+    "display": st.Page("pages/trinh_chieu.py", title="Trình chiếu", icon="📺", url_path="trinh_chieu"),
+    "audit": st.Page("pages/nhat_ky.py", title="Nhật ký", icon="🧾", url_path="nhat_ky"),
+    "case": st.Page("pages/viec.py", title="Chi tiết việc", icon="📄", url_path="viec", visibility="hidden"),
+}
+# The pages each role finds in the sidebar (domain.md section 13); every page checks its reader again.
+ROLE_PAGES = {
+    "lanh_dao": ("overview", "units", "officers", "groups", "trend", "cases", "display", "case"),
+    "thong_ke": ("overview", "units", "officers", "groups", "trend", "cases", "display", "audit", "case"),
+    "don_vi": ("overview", "units", "officers", "groups", "trend", "cases", "case"),
+    "chv": ("overview", "groups", "trend", "cases", "case"),
+    "quan_tri": ("audit",),
+}
+viewer = current_viewer()
+if viewer is None or viewer.role not in ROLE_PAGES:
+    # Before sign-in (or on a display link's screen) every address opens its page, which asks who is there first.
+    navigation = st.navigation(list(PAGES.values()), position="hidden")
+else:
+    navigation = st.navigation([PAGES[name] for name in ROLE_PAGES[viewer.role]])
 navigation.run()

@@ -1,16 +1,19 @@
-"""The command line: import exchange files, print reports, (re)create the demo database."""
+"""The command line: import exchange files, print reports, (re)create the demo database; accounts, display links
+and the audit trail through cli_users and cli_links."""
 
 import argparse
 import json
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from data_access.accounts import find_account
+from data_access.audit import add_event
 from data_access.engine import DatabaseUnavailable, open_engine
-from data_access.queries.viewing import home_scope, may_read
+from data_access.queries.viewing import OPERATOR, NotPermitted, Reader, home_scope, viewer_of
 from data_access.exchange.importer import ImportRejected, import_path
-from dashboard.cli_users import add_user_parser, run_audit, run_user
+from dashboard.cli_links import add_link_parser, run_display_link
+from dashboard.cli_users import add_user_parser, operator, run_audit, run_user
 from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--level", choices=LEVELS, help="chỉ một cấp: tỉnh, đơn vị hoặc chấp hành viên")
 
     add_user_parser(commands)
+    add_link_parser(commands)
 
     demo = commands.add_parser("demo", parents=[common], help="tạo lại cơ sở dữ liệu mẫu")
     demo.add_argument("--size", choices=(*SIZES, NATIONAL), default="province",
@@ -75,10 +79,13 @@ def _run_import(args) -> int:
     try:
         summary = import_path(engine, args.path)
     except ImportRejected as rejected:
+        add_event(engine, datetime.now(), operator(), "import_rejected", str(args.path), f"{rejected.total} lỗi")
         engine.dispose()
         print(f"Không nhập được {args.path}: có {rejected.total} lỗi, chưa ghi gì vào cơ sở dữ liệu.", file=sys.stderr)
         print(rejected.describe(), file=sys.stderr)
         return 1
+    add_event(engine, datetime.now(), operator(), "imported", str(args.path),
+              ", ".join(f"{name}: {count}" for name, count in summary.counts.items()))
     engine.dispose()
     for name, count in summary.counts.items():
         print(f"{name}: {format_count(count)} dòng")
@@ -97,20 +104,20 @@ def _by_table(report: dict) -> str:
     return "\n".join(lines)
 
 
-def viewed_as(engine, login: str, scope: Scope, by: str | None) -> tuple[Scope, str | None]:
-    """Return the scope as the account `login` reads it (its home scope when none is named) and the refusal to
-    print, or None when it may read it."""
+def reader_for(engine, login: str | None, scope: Scope) -> tuple[Reader, Scope]:
+    """Return the reader a command reads through (the server operator's, or with --as the account's) and the scope
+    it reads: the account's home scope when the command names no place. NotPermitted when the account reads
+    nothing."""
+    if login is None:
+        return Reader(engine, OPERATOR), scope
     account = find_account(engine, login)
-    home = home_scope(account)
+    home = home_scope(viewer_of(account))
     if home is None:
-        return scope, (f"Không có tài khoản '{login}'." if account is None
-                       else f"Tài khoản {login} không được xem số liệu.")
+        raise NotPermitted(f"Không có tài khoản '{login}'." if account is None
+                           else f"Tài khoản {login} không được xem số liệu.")
     if not (scope.province or scope.unit or scope.officer):
         scope = replace(home, group=scope.group, judgment_type=scope.judgment_type, mode=scope.mode)
-    if not may_read(engine, account, scope, by):
-        named = scope.officer or scope.unit or scope.province or "toàn bộ cơ sở dữ liệu"
-        return scope, f"Không có quyền xem {named}" + (f" theo {by}" if by else "") + f" với tài khoản {login}."
-    return scope, None
+    return Reader(engine, viewer_of(account)), scope
 
 
 def _run_report(args) -> int:
@@ -120,23 +127,18 @@ def _run_report(args) -> int:
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
     scope = Scope(province=args.province, unit=args.unit, officer=args.officer, group=args.group,
                   judgment_type=args.judgment_type, mode=args.mode)
-    if args.as_login:
-        scope, refusal = viewed_as(engine, args.as_login, scope, args.by)
-        if refusal:
-            engine.dispose()
-            print(refusal, file=sys.stderr)
-            return 2
     try:
-        report = chain_report(engine, args.end, scope, args.by)
+        reader, scope = reader_for(engine, args.as_login, scope)
+        report = chain_report(reader, args.end, scope, args.by)
         if args.format == "json":
-            print(json.dumps(on_track(engine, args.end, report, scope, args.by), ensure_ascii=False, indent=2))
+            print(json.dumps(on_track(reader, args.end, report, scope, args.by), ensure_ascii=False, indent=2))
         elif args.by:
             print(_by_table(report))
         else:
             narrowed = budget_scope(scope)
-            budget = chain_report(engine, args.end, narrowed) if narrowed else None
+            budget = chain_report(reader, args.end, narrowed) if narrowed else None
             print(report_paragraph(report, budget, actor=actor_of(scope)))
-            sentence = on_track_sentence(on_track(engine, args.end, report, scope))
+            sentence = on_track_sentence(on_track(reader, args.end, report, scope))
             if sentence:
                 print(sentence)
     finally:
@@ -148,7 +150,7 @@ def _run_backtest(args) -> int:
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
     try:
         for level in [args.level] if args.level else LEVELS:
-            years, scores = backtest(engine, level)
+            years, scores = backtest(Reader(engine, OPERATOR), level)
             print(backtest_table(level, years, scores), end="\n\n")
     finally:
         engine.dispose()
@@ -175,13 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run one subcommand and return the process exit code."""
     args = build_parser().parse_args(argv)
     runner = {"import": _run_import, "report": _run_report, "backtest": _run_backtest, "demo": _run_demo,
-              "user": run_user, "audit": run_audit}[args.command]
+              "user": run_user, "audit": run_audit, "display-link": run_display_link}[args.command]
     try:
         return runner(args)
     except DatabaseUnavailable as error:
         print(str(error), file=sys.stderr)
         return 2
-    except UnknownCode as error:
+    except (UnknownCode, NotPermitted) as error:
         print(str(error), file=sys.stderr)
         return 2
     except OSError as error:

@@ -30,10 +30,12 @@ def add_user_parser(commands) -> None:
     scope.add_argument("--unit", help="mã đơn vị (don_vi)")
     scope.add_argument("--officer", help="mã chấp hành viên (chv)")
     adding.add_argument("--name", help="họ tên hiển thị")
+    adding.add_argument("--email", help="thư điện tử dùng để đăng nhập một lần (SSO), nếu có")
     actions.add_parser("list", parents=[common], help="liệt kê tài khoản")
     for action, text in (("disable", "khóa tài khoản"), ("password", "đặt mật khẩu mới, đọc từ đầu vào chuẩn")):
         actions.add_parser(action, parents=[common], help=text).add_argument("login")
-    audit = commands.add_parser("audit", parents=[common], help="in nhật ký: đăng nhập, khóa, thay đổi tài khoản")
+    audit = commands.add_parser("audit", parents=[common],
+                                help="in nhật ký: đăng nhập, khóa, tài khoản, đường link, nhập, chốt, tải về")
     audit.add_argument("--since", type=_day, help="từ ngày, YYYY-MM-DD")
 
 
@@ -87,7 +89,7 @@ def run_user(args) -> int:
             changed = set_password(engine, args.login, _read_password(), now=datetime.now(), by=operator())
             print(f"Đã đặt mật khẩu mới cho {changed.login}.")
         else:
-            account = add_account(engine, args.login, _read_password(), args.role, name=args.name,
+            account = add_account(engine, args.login, _read_password(), args.role, name=args.name, email=args.email,
                                   province=args.province, unit=args.unit, officer=args.officer, now=datetime.now(),
                                   by=operator())
             print(f"Đã thêm tài khoản {account.login} ({ROLES[account.role]}, {_scope_words(account)}).")

@@ -7,6 +7,7 @@ from sqlalchemy.engine import Engine
 
 from data_access.engine import configured_url, open_engine
 from data_access.schema import cases
+from dashboard.demo.accounts import DEMO_PASSWORD
 from dashboard.demo.build import build_demo
 
 
@@ -24,3 +25,9 @@ def open_dashboard_engine(url: str | None = None, on_first_use: Callable[[], Non
             on_first_use()
         build_demo(engine)
     return engine
+
+
+def demo_password() -> str | None:
+    """Return the demo accounts' password when the dashboard runs on the embedded default, which is always the
+    generated demo; None for a configured database, whose accounts are never named."""
+    return DEMO_PASSWORD if configured_url() is None else None

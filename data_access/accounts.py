@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 
 from data_access.access_schema import accounts
 from data_access.audit import record
-from data_access.passwords import MIN_PASSWORD_LENGTH, hash_password, password_matches
+from data_access.browser_sessions import close_sessions_of
+from data_access.passwords import MIN_PASSWORD_LENGTH, hash_password, password_matches, spend_a_check
 from data_access.schema import officers, units
 
 ROLES = {"lanh_dao": "Lãnh đạo", "don_vi": "Lãnh đạo đơn vị", "chv": "Chấp hành viên", "thong_ke": "Thống kê",
@@ -21,6 +22,7 @@ SCOPE_KINDS = {"lanh_dao": ("province", None), "thong_ke": ("province", None), "
                "chv": ("officer",), "quan_tri": (None,)}
 SCOPE_WORDS = {"province": "--province", "unit": "--unit", "officer": "--officer"}
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+EMAIL_PATTERN = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
 # Five wrong passwords in a row lock a login for a quarter of an hour: enough for a mistyped password, far too
 # few for guessing one.
 MAX_FAILED_ATTEMPTS = 5
@@ -44,6 +46,7 @@ class Account:
     active: bool
     created_at: datetime
     last_sign_in_at: datetime | None
+    email: str | None = None
 
     @property
     def scope_code(self) -> str | None:
@@ -88,7 +91,7 @@ def check_password_rules(password: str) -> None:
 
 def add_account(engine: Engine, login: str, password: str, role: str, *, name: str | None = None,
                 province: str | None = None, unit: str | None = None, officer: str | None = None,
-                now: datetime, by: str) -> Account:
+                email: str | None = None, now: datetime, by: str) -> Account:
     """Return the account just created, active, after checking its login, role, scope and password; `by` (who
     made it) goes to the audit trail."""
     if not LOGIN_PATTERN.fullmatch(login):
@@ -98,9 +101,12 @@ def add_account(engine: Engine, login: str, password: str, role: str, *, name: s
     check_password_rules(password)
     if find_account(engine, login) is not None:
         raise AccountRefused(f"Tên đăng nhập '{login}' đã có.")
+    email = _checked_email(email)
+    if email and find_account_by_email(engine, email) is not None:
+        raise AccountRefused(f"Thư điện tử '{email}' đã gắn với một tài khoản khác.")
     with engine.begin() as connection:
         connection.execute(insert(accounts).values(
-            login=login, display_name=name or login, role=role, province_code=province, unit_code=unit,
+            login=login, display_name=name or login, email=email, role=role, province_code=province, unit_code=unit,
             officer_code=officer, password_hash=hash_password(password), active=True, created_at=now,
             failed_attempts=0))
         record(connection, now, by, "account_added", login,
@@ -108,9 +114,25 @@ def add_account(engine: Engine, login: str, password: str, role: str, *, name: s
     return find_account(engine, login)
 
 
+def _checked_email(email: str | None) -> str | None:
+    if email is None:
+        return None
+    email = email.strip().lower()
+    if not EMAIL_PATTERN.fullmatch(email):
+        raise AccountRefused(f"Thư điện tử '{email}' không hợp lệ.")
+    return email
+
+
 def _account(row) -> Account:
     return Account(row.login, row.display_name, row.role, row.province_code, row.unit_code, row.officer_code,
-                   row.active, row.created_at, row.last_sign_in_at)
+                   row.active, row.created_at, row.last_sign_in_at, row.email)
+
+
+def find_account_by_email(engine: Engine, email: str) -> Account | None:
+    """Return the account a single sign-on e-mail maps to (compared in lower case), or None."""
+    with engine.connect() as connection:
+        row = connection.execute(select(accounts).where(accounts.c.email == email.strip().lower())).first()
+    return None if row is None else _account(row)
 
 
 def find_account(engine: Engine, login: str) -> Account | None:
@@ -139,15 +161,21 @@ def _change(engine: Engine, login: str, audit: tuple | None = None, **values) ->
 
 
 def disable_account(engine: Engine, login: str, *, now: datetime, by: str) -> Account:
-    """Return the account after it can no longer sign in; its history stays."""
-    return _change(engine, login, (now, by, "account_disabled", ""), active=False)
+    """Return the account after it can no longer sign in, its open sessions ended; its history stays."""
+    changed = _change(engine, login, (now, by, "account_disabled", ""), active=False)
+    close_sessions_of(engine, login)
+    return changed
 
 
 def set_password(engine: Engine, login: str, password: str, *, now: datetime, by: str) -> Account:
-    """Return the account after its password is replaced and its lock lifted (a disabled one stays disabled)."""
+    """Return the account after its password is replaced, its lock lifted and its open sessions ended (a disabled
+    one stays disabled)."""
     check_password_rules(password)
-    return _change(engine, login, (now, by, "password_set", ""), password_hash=hash_password(password),
-                   failed_attempts=0, locked_until=None)
+    changed = _change(engine, login, (now, by, "password_set", ""), password_hash=hash_password(password),
+                      failed_attempts=0, locked_until=None)
+    # Whoever signed in with the old password signs in again.
+    close_sessions_of(engine, login)
+    return changed
 
 
 @dataclass(frozen=True)
@@ -169,7 +197,10 @@ def sign_in(engine: Engine, login: str, password: str, now: datetime) -> SignIn:
         with engine.begin() as connection:
             record(connection, now, login, "sign_in_failed", login, "đang bị khóa")
         return SignIn(None, row.locked_until)
-    if row is not None and row.active and password_matches(row.password_hash, password):
+    # The hash is checked for a disabled login too, and a stand-in for an unknown one, so the time taken tells
+    # nothing about which logins exist.
+    matches = password_matches(row.password_hash, password) if row is not None else spend_a_check(password)
+    if row is not None and row.active and matches:
         account = _change(engine, login, (now, login, "sign_in", ""), last_sign_in_at=now, failed_attempts=0,
                           locked_until=None)
         return SignIn(account)

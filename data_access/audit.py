@@ -11,7 +11,11 @@ from data_access.access_schema import audit_events
 
 ACTIONS = {"sign_in": "đăng nhập", "sign_in_failed": "đăng nhập sai", "locked": "khóa do sai nhiều lần",
            "account_added": "thêm tài khoản", "account_disabled": "khóa tài khoản",
-           "password_set": "đặt mật khẩu"}
+           "password_set": "đặt mật khẩu", "sign_out": "đăng xuất", "session_expired": "hết phiên do không dùng",
+           "display_link_created": "tạo link trình chiếu", "display_link_revoked": "thu hồi link trình chiếu",
+           "display_link_refused": "link trình chiếu bị từ chối", "imported": "nhập dữ liệu",
+           "import_rejected": "nhập dữ liệu bị từ chối", "downloaded": "tải danh sách việc",
+           "period_closed": "chốt số liệu", "period_reopened": "mở lại kỳ đã chốt"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,13 @@ def record(connection: Connection, at: datetime, actor: str, action: str, subjec
     """Add one event to the trail, inside the caller's transaction so it lands with the change it records."""
     connection.execute(insert(audit_events).values(at=at, actor=actor, action=action, subject=subject,
                                                    detail=detail))
+
+
+def add_event(engine: Engine, at: datetime, actor: str, action: str, subject: str, detail: str = "") -> None:
+    """Add one event to the trail in a transaction of its own: for what happened elsewhere (an import, a
+    download)."""
+    with engine.begin() as connection:
+        record(connection, at, actor[:100], action, subject[:200], detail)
 
 
 def audit_trail(engine: Engine, since: datetime | None = None) -> list[AuditEvent]:

@@ -1,5 +1,7 @@
 """Password hashes by argon2id through argon2-cffi, with its recommended parameters."""
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -19,6 +21,18 @@ def password_matches(stored_hash: str, password: str) -> bool:
         return _HASHER.verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def spend_a_check(password: str) -> bool:
+    """Return False after checking the password against a hash no account has, so an unknown login takes as long
+    as a known one."""
+    password_matches(_unknown_login_hash(), password)
+    return False
+
+
+@cache
+def _unknown_login_hash() -> str:
+    return _HASHER.hash("no account has this password")
 
 
 def needs_rehash(stored_hash: str) -> bool:

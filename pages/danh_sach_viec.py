@@ -10,6 +10,7 @@ from dashboard.ui.case_views import (
     BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SEARCH_CHARACTERS, SORT_LABELS,
     TITLE, ListState, from_query, heading_lines, last_page, list_table, searched, to_query,
 )
+from dashboard.ui.audit_view import record_download
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
 from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
@@ -19,6 +20,8 @@ from dashboard.ui import text_blocks
 from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
 from dashboard.text.slug import ascii_slug
 from dashboard.view import cache
+from dashboard.view.filters import describe
+from dashboard.view.session import current_viewer
 
 # The list's URL parameters as the last run wrote them.
 WRITTEN_KEY = "cases.written"
@@ -122,7 +125,11 @@ st.subheader("Tải về")
 if total > EXPORT_CAP:
     st.warning(f"Tệp tải về chỉ gồm {format_count(EXPORT_CAP)} việc đầu tiên (theo thứ tự đang sắp xếp) trong "
                f"tổng số {format_count(total)} việc; hãy thu hẹp bộ lọc để tải đủ.")
-download_buttons(lambda: list_table(cache.cases(*arguments, 0, EXPORT_CAP).rows, units, officers, state.chain),
-                 heading_lines(state, filters, options),
-                 f"danh_sach_viec_{CHAIN_IN_URL[state.chain]}_{ascii_slug(CHAIN_LABELS[state.cell])}_"
-                 f"{end:%Y%m%d}", "cases.download")
+# The file is written when its button is clicked, outside this run: the viewer is taken now, with the rest.
+viewer = current_viewer()
+stem = f"danh_sach_viec_{CHAIN_IN_URL[state.chain]}_{ascii_slug(CHAIN_LABELS[state.cell])}_{end:%Y%m%d}"
+download_buttons(lambda: list_table(cache.cases_as(viewer, *arguments, 0, EXPORT_CAP).rows, units, officers,
+                                    state.chain),
+                 heading_lines(state, filters, options), stem, "cases.download",
+                 on_download=lambda: record_download(stem, f"{describe(filters, options)}; "
+                                                           f"{format_count(total)} việc"))

@@ -34,7 +34,7 @@ with database_guard():
         st.stop()
     st.query_params[CASE_PARAMETER] = code
     # A code no import could hold is not looked up: the database would only be asked to refuse it.
-    detail = find_case(cache.engine(), code) if case_code(code) else None
+    detail = find_case(cache.reader(), code) if case_code(code) else None
 if detail is None:
     notice(f"Không có việc mã {cut(code)}. Hãy kiểm tra lại mã việc.")
     st.stop()

@@ -62,6 +62,7 @@ def layer_of(module: str) -> str | None:
         if parts[1] in DASHBOARD_PACKAGES:
             return f"dashboard.{parts[1]}"
         return {"__main__": "dashboard.cli", "cli": "dashboard.cli", "cli_users": "dashboard.cli",
+                "cli_links": "dashboard.cli",
                 "database": "dashboard.database",
                 "__init__": "dashboard"}.get(parts[1], "dashboard")
     if parts[0] == "data_access":

@@ -3,9 +3,8 @@
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy.engine import Engine
-
 from data_access import codes
+from data_access.queries.viewing import Reader
 from dashboard.charts.axis_labels import group_label, officer_names, short_unit_name, short_unit_names
 from dashboard.metrics.chains import chain_report
 from dashboard.metrics.periods import is_month_end
@@ -54,15 +53,16 @@ def _behind(rows: list[dict], label) -> list[dict]:
     return sorted(found, key=lambda item: item["worst_gap"])
 
 
-def _ranking(engine: Engine, filters: Filters, options: FilterOptions, end: date) -> dict:
+def _ranking(reader: Reader, filters: Filters, options: FilterOptions, end: date) -> dict:
     """Return ranked_by, ranked, and the two lists of rows behind their pace with what they list.
 
     The whole country's screen ranks its provinces and lists provinces and units behind pace; a province's ranks
     its units and lists units and officers; a unit's ranks its officers and lists itself and its officers.
     """
     scope = filters.scope()
-    every_unit = replace(scope, unit=None, officer=None)
-    by_unit = on_track(engine, end, chain_report(engine, end, every_unit, by="unit"), every_unit, "unit")["rows"]
+    # A unit's screen reads its own row only: a unit's display link sees no other unit.
+    every_unit = replace(scope, officer=None) if filters.unit else replace(scope, unit=None, officer=None)
+    by_unit = on_track(reader, end, chain_report(reader, end, every_unit, by="unit"), every_unit, "unit")["rows"]
     unit_names = {key: screen_name(name, key in options.province_offices)
                   for key, name in short_unit_names(by_unit).items()}
 
@@ -70,14 +70,14 @@ def _ranking(engine: Engine, filters: Filters, options: FilterOptions, end: date
         return _behind(rows, lambda row: unit_names[row["key"]])
 
     if options.national and not filters.province:
-        by_province = on_track(engine, end, chain_report(engine, end, every_unit, by="province"), every_unit,
+        by_province = on_track(reader, end, chain_report(reader, end, every_unit, by="province"), every_unit,
                                "province")["rows"]
         return {"ranked_by": "tỉnh",
                 "ranked": [_ranked(row, short_unit_name(row["name"])) for row in by_province],
                 "below_kinds": ["tỉnh", "đơn vị"],
                 "below": [_behind(by_province, lambda row: short_unit_name(row["name"])), behind_units(by_unit)]}
     unit_scope = replace(scope, officer=None)
-    by_officer = on_track(engine, end, chain_report(engine, end, unit_scope, by="officer"), unit_scope,
+    by_officer = on_track(reader, end, chain_report(reader, end, unit_scope, by="officer"), unit_scope,
                           "officer")["rows"]
     names = officer_names(by_officer)
     behind_officers = _behind(by_officer, lambda row: names[row["key"]])
@@ -89,7 +89,7 @@ def _ranking(engine: Engine, filters: Filters, options: FilterOptions, end: date
             "below_kinds": ["đơn vị", "chấp hành viên"], "below": [behind_units(by_unit), behind_officers]}
 
 
-def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: date, taken_at: datetime) -> dict:
+def read_figures(reader: Reader, filters: Filters, options: FilterOptions, day: date, taken_at: datetime) -> dict:
     """Return every slide's figures for the filters with "đến nay" meaning `day`, read at `taken_at`.
 
     Keys: taken_at, end, scope, has_targets, total (both rates with target, last year, pace, status and forecast),
@@ -100,10 +100,10 @@ def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: 
     """
     end = filters.period_end(day)
     scope = filters.scope()
-    report = on_track(engine, end, chain_report(engine, end, scope), scope)
-    by_group = chain_report(engine, end, replace(scope, group=None), by="group")
+    report = on_track(reader, end, chain_report(reader, end, scope), scope)
+    by_group = chain_report(reader, end, replace(scope, group=None), by="group")
     target, pace, forecast = report["target"], report["pace"] or {}, report["forecast"] or {}
-    series = monthly_series(lambda month_end: chain_report(engine, month_end, scope), filters.year, end)
+    series = monthly_series(lambda month_end: chain_report(reader, month_end, scope), filters.year, end)
     # A month under way ends the trend with its figures so far, so the screen follows the year as it goes.
     to_date = {"month": f"đến {end:%d/%m}", "cases": report["cases"]["rate"], "money": report["money"]["rate"],
                "last_cases": report["same_period_last_year"]["cases"]["rate"],
@@ -121,7 +121,7 @@ def read_figures(engine: Engine, filters: Filters, options: FilterOptions, day: 
                           "forecast": forecast.get(chain)}
                   for chain in CHAINS},
         "needed": report["needed"],
-        **_ranking(engine, filters, options, end),
+        **_ranking(reader, filters, options, end),
         "groups": [{"key": code, "name": group_label(code)} | _rates(groups[code]) for code in codes.GROUPS
                    if code in groups],
         "trend": [{"month": row.month, "cases": row.cases_rate, "money": row.money_rate,

@@ -10,19 +10,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.engine import DatabaseUnavailable
 from data_access.queries.pinned import pin, pinned
+from data_access.queries.viewing import may_pin
 from dashboard.charts.big_screen import for_big_screen
 from dashboard.charts.figures import CHART_CONFIG, paired_rates, trend_rates
 from dashboard.charts.pace_figures import pace_bars, pace_gauge
 from dashboard.display.figures import read_figures
 from dashboard.display.settings import DisplaySettings, settings_from_query
-from dashboard.display.style import STYLE
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent
 from dashboard.metrics.pace import MIN_RANKED, STATUS_LABELS
 from dashboard.metrics.periods import work_year
 from dashboard.text.escape import Html, element, plotly_text
 from dashboard.view import cache, clock
 from dashboard.view.filters import PARAMETERS, TO_DATE, Filters, from_query, to_query
-from dashboard.view.navigation import through_navigation
 
 SLIDES = ("Tỷ lệ thi hành xong", "Đơn vị so với mức cần đạt", "Kết quả theo nhóm việc", "Xu hướng theo tháng",
           "Đơn vị và chấp hành viên chậm so với mức cần đạt")
@@ -72,13 +71,19 @@ def _read(query: dict[str, str], now: datetime) -> tuple[dict, list[str]]:
     # ending on it.
     options = cache.filter_options(frozen_on or now.date())
     filters, refused = from_query(display_query(query, frozen_on), options)
-    engine = cache.engine()
-    if settings.frozen_at is None:
-        return read_figures(engine, filters, options, now.date(), now), notices + refused
-    view = _view_key(settings, filters)
-    figures = pinned(engine, view) or pin(
-        engine, view, read_figures(engine, filters, options, settings.frozen_at.date(), now), now)
+    reader = cache.reader()
+    if settings.frozen_at is None or not may_pin(reader.viewer):
+        if settings.frozen_at is not None:
+            notices = [*notices, UNPINNED]
+        return read_figures(reader, filters, options, now.date(), now), notices + refused
+    view, scope = _view_key(settings, filters), filters.scope()
+    figures = pinned(reader, view, scope) or pin(
+        reader, view, scope, read_figures(reader, filters, options, settings.frozen_at.date(), now), now)
     return figures, notices + refused
+
+
+UNPINNED = ("Chỉ đường link trình chiếu, lãnh đạo hoặc thống kê mới chốt được số liệu theo giờ; số liệu đang "
+            "được cập nhật liên tục.")
 
 
 def refresh(screen: Screen, settings: DisplaySettings, query: dict[str, str]) -> None:
@@ -253,11 +258,16 @@ def _dots(slide: int) -> None:
     _html(element("div", *dots, " ", element("span", f"{slide + 1}/{len(SLIDES)}"), css="screen-dots"))
 
 
+def say_lost(settings: DisplaySettings) -> None:
+    """Draw the notice that the database is out of reach and when the screen tries again."""
+    _html(element("div", f"Không kết nối được cơ sở dữ liệu. Màn hình tự thử lại sau mỗi {settings.seconds} giây.",
+                  css="screen-lost"))
+
+
 def show_slide(screen: Screen, settings: DisplaySettings) -> None:
     """Draw the screen's current slide with the heading, the connection banner and the rotation indicator."""
     if screen.figures is None:
-        _html(element("div", f"Không kết nối được cơ sở dữ liệu. Màn hình tự thử lại sau mỗi {settings.seconds} giây.",
-                      css="screen-lost"))
+        say_lost(settings)
         return
     _head(screen, settings)
     title = SLIDES[screen.slide]
@@ -269,20 +279,3 @@ def show_slide(screen: Screen, settings: DisplaySettings) -> None:
     extra_lines = (screen.lost_since is not None) + bool(screen.notices)
     DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}", CHART_HEIGHT - LINE_PIXELS * extra_lines)
     _dots(screen.slide)
-
-
-def run_display() -> None:
-    """Run the display: hide Streamlit's frame, then turn and refresh the slides by themselves."""
-    through_navigation()
-    st.markdown(STYLE, unsafe_allow_html=True)
-    query = st.query_params.to_dict()
-    settings, _ = settings_from_query(query, clock.now())
-    screen = st.session_state.setdefault("display.screen", Screen())
-
-    @st.fragment(run_every=timedelta(seconds=settings.seconds))
-    def turn() -> None:
-        refresh(screen, settings, query)
-        show_slide(screen, settings)
-        screen.slide = (screen.slide + 1) % len(SLIDES)
-
-    turn()

@@ -5,10 +5,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.engine import Engine
-
-from data_access.queries.chain_queries import first_decision_date
+from data_access.queries.lookups import first_decision_date
 from data_access.queries.snapshots import last_data_day
+from data_access.queries.viewing import Reader
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.forecast import forecast_rate
 from dashboard.metrics.forecast_basis import level_basis
@@ -38,15 +37,15 @@ def naive_rate(rate: float | None, last_then: float | None, last_year_end: float
     return float(min(exact_decimal(rate) * exact_decimal(last_year_end) / exact_decimal(last_then), 100))
 
 
-def _rows(engine: Engine, day: date, level: str) -> dict[str, dict]:
-    return {row["key"]: row for row in chain_report(engine, day, Scope(), level)["rows"]}
+def _rows(reader: Reader, day: date, level: str) -> dict[str, dict]:
+    return {row["key"]: row for row in chain_report(reader, day, Scope(), level)["rows"]}
 
 
-def _judged_month(engine: Engine, end: date, outcome: dict[str, dict], level: str) -> list[tuple]:
+def _judged_month(reader: Reader, end: date, outcome: dict[str, dict], level: str) -> list[tuple]:
     """Return (chain, outcome, forecast, naive) for each scope judged at one month end."""
-    basis = level_basis(engine, end, level)
-    now = _rows(engine, end, level)
-    last_then, last_end = _rows(engine, year_earlier(end), level), _rows(engine, date(work_year(end) - 1, 9, 30), level)
+    basis = level_basis(reader, end, level)
+    now = _rows(reader, end, level)
+    last_then, last_end = _rows(reader, year_earlier(end), level), _rows(reader, date(work_year(end) - 1, 9, 30), level)
     judged = []
     for key, reached in outcome.items():
         if reached["cases"]["enforceable"] < MIN_RANKED or key not in now:
@@ -67,31 +66,31 @@ def _closed_something(report: dict) -> bool:
                                                                  or report["money"]["completed"])
 
 
-def backtest_years(engine: Engine) -> list[int]:
+def backtest_years(reader: Reader) -> list[int]:
     """Return the work-years the data holds to their end that can have forecasts: the year before and one more of
     the HISTORY_YEARS before could count as history for the whole database, so for some scope in it."""
-    first = first_decision_date(engine)
-    with engine.connect() as connection:
+    first = first_decision_date(reader.engine)
+    with reader.engine.connect() as connection:
         latest = last_data_day(connection)
     if first is None or latest is None:
         return []
     last = work_year(latest) - (0 if latest >= date(work_year(latest), 9, 30) else 1)
-    counted = {year: _closed_something(chain_report(engine, date(year, 9, 30)))
+    counted = {year: _closed_something(chain_report(reader, date(year, 9, 30)))
                for year in range(work_year(first), last + 1)}
     return [year for year in range(work_year(first) + 1, last + 1) if counted[year - 1]
             and any(counted.get(year - back) for back in range(2, HISTORY_YEARS + 1))]
 
 
-def backtest(engine: Engine, level: str) -> tuple[list[int], list[MonthScore]]:
+def backtest(reader: Reader, level: str) -> tuple[list[int], list[MonthScore]]:
     """Return the work-years that had forecasts, and per month end (October to August) and chain the MonthScore of
     every forecast of the level's scopes made at that month end of those years."""
     errors: dict = defaultdict(list)
     years = []
-    for year in backtest_years(engine):
-        outcome = _rows(engine, date(year, 9, 30), level)
+    for year in backtest_years(reader):
+        outcome = _rows(reader, date(year, 9, 30), level)
         judged_any = False
         for end in month_ends(year)[:-1]:
-            for chain, reached, made, naive in _judged_month(engine, end, outcome, level):
+            for chain, reached, made, naive in _judged_month(reader, end, outcome, level):
                 held = made["low"] <= reached <= made["high"]
                 errors[end.month, chain].append((abs(made["rate"] - reached), abs(naive - reached), held))
                 judged_any = True

@@ -4,13 +4,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
-from sqlalchemy.engine import Engine
 
 from data_access import codes
-from data_access.queries.chain_queries import (
-    DIMENSIONS, PAIR_SEPARATOR, Scope, dimension_names, known_codes, province_names,
-)
+from data_access.queries.chain_queries import DIMENSIONS, PAIR_SEPARATOR, Scope
+from data_access.queries.lookups import dimension_names, known_codes, province_names
 from data_access.queries.snapshots import caseload_parts
+from data_access.queries.viewing import Reader, require
 from dashboard.metrics.periods import Window, same_period_last_year, window_ending
 from dashboard.metrics.targets import applicable_target
 
@@ -115,11 +114,11 @@ def money_chain(parts: pd.DataFrame) -> dict:
     return _chains(parts)["money"]
 
 
-def _check_scope(engine: Engine, scope: Scope) -> None:
+def _check_scope(reader: Reader, scope: Scope) -> None:
     checks = (
-        (scope.province, lambda: province_names(engine), "tỉnh"),
-        (scope.unit, lambda: known_codes(engine, "unit"), "đơn vị"),
-        (scope.officer, lambda: known_codes(engine, "officer"), "chấp hành viên"),
+        (scope.province, lambda: province_names(reader.engine), "tỉnh"),
+        (scope.unit, lambda: known_codes(reader, "unit"), "đơn vị"),
+        (scope.officer, lambda: known_codes(reader, "officer"), "chấp hành viên"),
         (scope.group, lambda: codes.GROUPS, "nhóm việc"),
         (scope.judgment_type, lambda: codes.JUDGMENT_TYPES, "loại bản án"),
         (scope.mode, lambda: codes.MODES, "hình thức thụ lý"),
@@ -129,34 +128,36 @@ def _check_scope(engine: Engine, scope: Scope) -> None:
             raise UnknownCode(f"Không có {what} mã '{value}'.")
 
 
-def chain_report(engine: Engine, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
+def chain_report(reader: Reader, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return both chains for the window ending `end` and the same period last year, overall or per `by` key."""
-    _check_scope(engine, scope)
+    # A code beyond the viewer's scope is refused as such, before it could be told apart from an unknown one.
+    require(reader, scope, by)
+    _check_scope(reader, scope)
     window = window_ending(end)
     last_year = same_period_last_year(window)
-    current = caseload_parts(engine, window.start, window.end, scope, by)
-    previous = caseload_parts(engine, last_year.start, last_year.end, scope, by)
+    current = caseload_parts(reader, window.start, window.end, scope, by)
+    previous = caseload_parts(reader, last_year.start, last_year.end, scope, by)
     if by is None:
         return {
             "window": window.as_dict(),
             **_chains(current),
             "same_period_last_year": {"window": last_year.as_dict(), **_chains(previous)},
-            "target": applicable_target(engine, end, scope),
+            "target": applicable_target(reader, end, scope),
         }
-    return {"window": window.as_dict(), "rows": _rows(engine, by, current, previous, last_year)}
+    return {"window": window.as_dict(), "rows": _rows(reader, by, current, previous, last_year)}
 
 
-def _row_names(engine: Engine, by: str, keys) -> dict[str, str]:
+def _row_names(reader: Reader, by: str, keys) -> dict[str, str]:
     if by not in ("unit_group", "province_group"):
-        return _STATIC_NAMES.get(by) or dimension_names(engine, by)
-    units = dimension_names(engine, "unit")
+        return _STATIC_NAMES.get(by) or dimension_names(reader, by)
+    units = dimension_names(reader, "unit")
     pairs = (key.split(PAIR_SEPARATOR, 1) for key in keys)
     return {f"{unit}{PAIR_SEPARATOR}{group}": f"{units.get(unit, unit)} · {codes.GROUPS.get(group, group)}"
             for unit, group in pairs}
 
 
-def _rows(engine: Engine, by: str, current: pd.DataFrame, previous: pd.DataFrame, last_year: Window) -> list[dict]:
-    names = _row_names(engine, by, current["key"].unique())
+def _rows(reader: Reader, by: str, current: pd.DataFrame, previous: pd.DataFrame, last_year: Window) -> list[dict]:
+    names = _row_names(reader, by, current["key"].unique())
     now, before = chain_totals(current), chain_totals(previous)
     return [
         {

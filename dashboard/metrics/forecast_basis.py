@@ -3,9 +3,8 @@ the database, over the earlier work-years at the same day, read from the stored 
 
 from datetime import date
 
-from sqlalchemy.engine import Engine
-
 from data_access.queries.chain_queries import Scope
+from data_access.queries.viewing import Reader
 from dashboard.metrics.forecast import Basis, basis_from
 from dashboard.metrics.pace_history import CHAINS, history_reader
 
@@ -34,10 +33,10 @@ def _histories(read, level: str) -> dict[str, list]:
     return {chain: [row.get(chain, []) for row in rows] for chain in CHAINS}
 
 
-def level_basis(engine: Engine, end: date, level: str, read=None) -> dict[str, Basis | None]:
+def level_basis(reader: Reader, end: date, level: str, read=None) -> dict[str, Basis | None]:
     """Return {chain: Basis or None} for forecasts at `end` of the scopes of a level (LEVELS or WHOLE); `read` is
     the history_reader of `end` to share with the pace, a fresh one when not given."""
-    read = read or history_reader(engine, end)
+    read = read or history_reader(reader, end)
     shares = _histories(read, level)
     spreads = shares
     if level != "unit" and len(shares["cases"]) < SPREAD_MIN_SCOPES:

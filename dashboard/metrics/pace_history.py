@@ -5,9 +5,8 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from sqlalchemy.engine import Engine
-
 from data_access.queries.chain_queries import Scope
+from data_access.queries.viewing import Reader, whole_database
 from dashboard.metrics.chains import chain_report
 from dashboard.metrics.pace import PastYear
 from dashboard.metrics.periods import work_year, year_earlier
@@ -33,7 +32,7 @@ def _pair(then: dict | None, year_end: dict | None, chain: str, year: int) -> li
             for back, (now, end) in enumerate(pairs)]
 
 
-def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
+def past_years(reader: Reader, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return {chain: [PastYear]} of the scope over the HISTORY_YEARS work-years before end's, or, with `by`,
     {row key: {chain: [PastYear]}} for every row; a year without figures is left out.
 
@@ -42,8 +41,8 @@ def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None
     year = work_year(end)
     gathered: dict = {}
     for back in range(1, HISTORY_YEARS + 1, 2):
-        then = chain_report(engine, _years_before(end, back), scope, by)
-        year_end = chain_report(engine, date(year - back, 9, 30), scope, by)
+        then = chain_report(reader, _years_before(end, back), scope, by)
+        year_end = chain_report(reader, date(year - back, 9, 30), scope, by)
         if by is None:
             for chain in CHAINS:
                 gathered.setdefault(chain, []).extend(_pair(then, year_end, chain, year - back))
@@ -56,7 +55,10 @@ def past_years(engine: Engine, end: date, scope: Scope = Scope(), by: str | None
     return gathered
 
 
-def history_reader(engine: Engine, end: date) -> Callable[..., dict]:
+def history_reader(reader: Reader, end: date) -> Callable[..., dict]:
     """Return past_years at `end` as a function of (scope, by), each scope and breakdown read from the database
     once: the pace and the forecast of one report ask for the same years."""
-    return cache(lambda scope=Scope(), by=None: past_years(engine, end, scope, by))
+    # The shares of the year-end rate and the forecast's errors are learnt from every scope's past years, so each
+    # viewer of a scope reads the same pace and forecast; they show no past figure of any scope.
+    learner = whole_database(reader)
+    return cache(lambda scope=Scope(), by=None: past_years(learner, end, scope, by))

@@ -3,9 +3,9 @@ target of a work-year, and progress against a target (rate / target x 100)."""
 
 from datetime import date
 
-from sqlalchemy.engine import Engine
-
-from data_access.queries.chain_queries import Scope, target_rates, target_table
+from data_access.queries.lookups import target_rates, target_table
+from data_access.queries.scope import Scope
+from data_access.queries.viewing import Reader
 from dashboard.metrics.formatting import exact_decimal, round_half_up
 from dashboard.metrics.periods import work_year
 
@@ -22,28 +22,28 @@ def has_targets(scope: Scope) -> bool:
     return not (scope.group or scope.judgment_type or scope.mode)
 
 
-def applicable_target(engine: Engine, end: date, scope: Scope) -> dict | None:
+def applicable_target(reader: Reader, end: date, scope: Scope) -> dict | None:
     """Return the yearly target {cases, money} of the scope's officer, unit, province or whole database, or None."""
     if not has_targets(scope):
         return None
     if scope.officer:
-        found = target_rates(engine, work_year(end), "chv", scope.officer)
+        found = target_rates(reader, work_year(end), "chv", scope.officer)
     elif scope.unit:
-        found = target_rates(engine, work_year(end), "don_vi", scope.unit)
+        found = target_rates(reader, work_year(end), "don_vi", scope.unit)
     elif scope.province:
-        found = target_rates(engine, work_year(end), "tinh", scope.province)
+        found = target_rates(reader, work_year(end), "tinh", scope.province)
     else:
-        found = target_rates(engine, work_year(end), "tinh", "")
+        found = target_rates(reader, work_year(end), "tinh", "")
     return None if found is None else {"cases": float(found[0]), "money": float(found[1])}
 
 
-def targets_by_code(engine: Engine, year: int, kind: str) -> dict[str, dict]:
+def targets_by_code(reader: Reader, year: int, kind: str) -> dict[str, dict]:
     """Return every province's ("tinh"), unit's ("don_vi") or officer's ("chv") target of a work-year by code.
 
     Each is {cases, money}; the whole database's own tinh target (empty code) is left out.
     """
     return {code: {"cases": float(cases_rate), "money": float(money_rate)}
-            for code, (cases_rate, money_rate) in target_table(engine, year, kind).items() if code}
+            for code, (cases_rate, money_rate) in target_table(reader, year, kind).items() if code}
 
 
 def progress_against_target(report: dict) -> dict | None:

@@ -1,10 +1,10 @@
 """A case told in Vietnamese: its fields, its events, its state and its money over time."""
 
 import pandas as pd
-from sqlalchemy.engine import Engine
 
 from data_access import codes
 from data_access.queries.case_detail import case_detail
+from data_access.queries.viewing import Reader
 from dashboard.metrics.formatting import format_count, format_date
 
 EVENT_LABELS = {
@@ -30,9 +30,10 @@ TIMELINE_COLUMNS = ("Ngày", "Sự kiện", "Số tiền (đồng)", "Chi tiết
 MONEY_COLUMNS = ("day", "collected", "reduced", "remaining")
 
 
-def find_case(engine: Engine, code: str) -> dict | None:
-    """Return the stored case of that code (see data_access.queries.case_detail), or None when there is none."""
-    return case_detail(engine, code)
+def find_case(reader: Reader, code: str) -> dict | None:
+    """Return the stored case of that code (see data_access.queries.case_detail), or None when there is none;
+    NotPermitted when it lies outside the reader's scope."""
+    return case_detail(reader, code)
 
 
 def money_text(dong: int) -> str:

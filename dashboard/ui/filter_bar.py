@@ -7,10 +7,11 @@ import streamlit as st
 
 from dashboard.ui import text_blocks
 from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
+from dashboard.ui.sign_in import signed_in_viewer
 from dashboard.view import cache, clock
 from dashboard.view.filters import (
-    PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, from_query,
-    settled, to_query, told_apart,
+    PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, forbidden_place,
+    from_query, settled, to_query, told_apart,
 )
 from dashboard.view.navigation import through_navigation
 from dashboard.view.url_values import refused
@@ -61,7 +62,7 @@ def _draw(options: FilterOptions) -> Filters:
         st.session_state[_widget_key("end")] = default_end(year, options.today)
     end = sidebar.selectbox("Kỳ báo cáo (lũy kế từ 01/10)", ends, key=_widget_key("end"), on_change=_remember,
                             args=("end",), format_func=_end_label)
-    picked = {}
+    picked = dict(options.fixed)
     for name, label, all_label in (
         ("province", "Tỉnh, thành phố", "Toàn quốc"),
         ("unit", "Đơn vị", None),
@@ -70,6 +71,8 @@ def _draw(options: FilterOptions) -> Filters:
         ("judgment_type", "Loại bản án", "Tất cả các loại"),
         ("mode", "Hình thức thụ lý", "Chủ động và theo đơn"),
     ):
+        if name in options.fixed:
+            continue
         # Each list follows the places just picked, so a province or unit change drops a unit or officer elsewhere.
         names = allowed_codes(name, Filters(year=year, end=end, province=picked.get("province"),
                                             unit=picked.get("unit")), options)
@@ -114,8 +117,13 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     st.sidebar.markdown(HIDE_TABLE_TOOLBAR, unsafe_allow_html=True)
     # The engine first, so its spinner explains the wait when the demo database is being created.
     cache.engine()
+    signed_in_viewer()
     options = cache.filter_options(clock.today())
     query = st.query_params.to_dict()
+    forbidden = forbidden_place(query, options)
+    if forbidden:
+        text_blocks.notice(forbidden)
+        st.stop()
     if _from_outside(query):
         filters, notices = from_query(query, options)
         st.session_state[STATE_KEY] = filters

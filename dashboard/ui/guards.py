@@ -1,4 +1,5 @@
-"""What every page does first: stop with a Vietnamese message when the database fails or the scope is empty."""
+"""What every page does first: stop with a Vietnamese message when the database fails, the viewer may not read
+what was asked, or the scope is empty."""
 
 import logging
 from contextlib import contextmanager
@@ -7,6 +8,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.engine import URL_VARIABLE, DatabaseUnavailable
+from data_access.queries.viewing import NotPermitted
 from dashboard.ui.text_blocks import notice
 
 
@@ -23,6 +25,9 @@ def database_guard():
     """Run the block; if the database fails, log why, show a Vietnamese message without its address and stop."""
     try:
         yield
+    except NotPermitted as refused:
+        notice(str(refused))
+        st.stop()
     except DatabaseUnavailable:
         log.exception("database unavailable")
         st.error(UNREACHABLE)

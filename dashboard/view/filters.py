@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from data_access import codes
+from data_access.queries.viewing import Viewer, home_scope
 from dashboard.metrics.chains import Scope
 from dashboard.metrics.periods import month_ends, work_year
 from dashboard.view.url_values import refused, whole_number
@@ -32,11 +33,22 @@ class FilterOptions:
     # The provinces (units of level tinh) by code, and the province each unit rolls up to.
     provinces: dict[str, str] = field(default_factory=dict)
     unit_provinces: dict[str, str] = field(default_factory=dict)
+    # The codes the viewer's scope fixes (an officer's own unit and code; a province leader's province in a
+    # database of several), and the units a unit head may choose (its own), None for every unit named.
+    fixed: dict[str, str] = field(default_factory=dict)
+    units_chosen: frozenset[str] | None = None
+    # The place the viewer's scope is bound to, None for the whole database.
+    scope_limit: str | None = None
 
     @property
     def national(self) -> bool:
         """Return whether the database holds several provinces, so the top level is the whole country."""
         return len(self.provinces) > 1
+
+    @property
+    def restricted(self) -> bool:
+        """Return whether the viewer sees less than the whole database."""
+        return self.scope_limit is not None
 
     @property
     def top_name(self) -> str:
@@ -98,6 +110,24 @@ def offered_years(first_decision: date | None, today: date) -> tuple[int, ...]:
     return tuple(range(current, max(first, current - YEARS_OFFERED + 1) - 1, -1))
 
 
+def viewer_limits(viewer: Viewer | None, officer_units: dict[str, str], unit_provinces: dict[str, str],
+                  several: bool, everything: bool) -> dict:
+    """Return the FilterOptions fields that bind the filters to a viewer's scope: the codes it fixes, the units a
+    unit head may choose, the place it is bound to (None when it sees `everything`); `several` says whether the
+    database holds several provinces."""
+    home = home_scope(viewer) or Scope()
+    unit = home.unit or officer_units.get(home.officer)
+    province = home.province or unit_provinces.get(unit)
+    fixed = {"province": province} if several and province else {}
+    if home.officer:
+        fixed |= {"unit": unit, "officer": home.officer}
+    elif home.unit and viewer.role != "don_vi":
+        fixed |= {"unit": home.unit}
+    return {"fixed": {name: code for name, code in fixed.items() if code},
+            "units_chosen": frozenset({home.unit}) if viewer and viewer.role == "don_vi" else None,
+            "scope_limit": None if everything else home.officer or home.unit or home.province}
+
+
 def end_choices(year: int, today: date) -> list[str]:
     """Return the period ends of a work-year, newest first: "đến nay" for the current year, then month ends."""
     ends = [end.isoformat() for end in reversed(month_ends(year, until=today))]
@@ -126,8 +156,11 @@ def allowed_codes(name: str, filters: Filters, options: FilterOptions) -> dict[s
     """Return the codes a code filter may take, with their names; a unit or officer must be of the chosen place."""
     if name == "officer":
         return options.officers_of(filters.unit, filters.province)
+    if name in options.fixed:
+        return {}
     if name == "unit":
-        return options.units_of(filters.province)
+        return {code: unit for code, unit in options.units_of(filters.province).items()
+                if options.units_chosen is None or code in options.units_chosen}
     if name == "province":
         return options.provinces if options.national else {}
     return {"group": codes.GROUPS, "judgment_type": codes.JUDGMENT_TYPES,
@@ -153,7 +186,7 @@ def from_query(query: dict[str, str], options: FilterOptions) -> tuple[Filters, 
             notices.append(_notice("end", end_text, f"kỳ {_end_label(filters.end)}"))
     for name in CODE_FILTERS:
         value = query.get(PARAMETERS[name])
-        if value is None or value == "":
+        if value is None or value == "" or options.fixed.get(name) == value:
             continue
         if value in allowed_codes(name, filters, options):
             filters = replace(filters, **{name: value})
@@ -163,10 +196,28 @@ def from_query(query: dict[str, str], options: FilterOptions) -> tuple[Filters, 
 
 
 def settled(filters: Filters, options: FilterOptions) -> Filters:
-    """Return the filters with the province of their unit filled in, so a unit is always seen in its province."""
+    """Return the filters with the codes the viewer's scope fixes, and the province of their unit filled in, so a
+    unit is always seen in its province."""
+    filters = replace(filters, **options.fixed)
     if filters.unit and not filters.province and options.national:
         return replace(filters, province=options.unit_provinces.get(filters.unit))
     return filters
+
+
+def forbidden_place(query: dict[str, str], options: FilterOptions) -> str | None:
+    """Return the notice "Không có quyền xem ..." for a URL naming a province, unit or officer beyond a viewer's
+    scope, None when it names none (or the viewer sees the whole database, where a wrong code is only refused)."""
+    if not (options.fixed or options.units_chosen is not None or options.restricted):
+        return None
+    filters = default_filters(options)
+    for name, noun in (("province", "tỉnh"), ("unit", "đơn vị"), ("officer", "chấp hành viên")):
+        value = query.get(PARAMETERS[name])
+        if not value or options.fixed.get(name) == value:
+            continue
+        if value not in allowed_codes(name, filters, options):
+            return f"Không có quyền xem {noun} {value}."
+        filters = replace(filters, **{name: value})
+    return None
 
 
 def _end_label(end: str) -> str:

@@ -1,8 +1,9 @@
 """One case as stored: its fields, groups, events in applied order and state spans."""
 
 from sqlalchemy import select
-from sqlalchemy.engine import Engine
-
+from data_access.queries.chain_queries import CASE_DIMENSION
+from data_access.queries.scope import Scope
+from data_access.queries.viewing import NotPermitted, Reader, may_read, visible_units
 from data_access.schema import case_groups, case_states, cases, events, officers, units
 
 _CASE = (
@@ -15,19 +16,30 @@ _CASE = (
 )
 
 
-def case_detail(engine: Engine, code: str) -> dict | None:
+def _check_may_read(reader: Reader, code: str, unit: str, officers_held: set[str]) -> None:
+    # An officer reads the cases it holds or held: a list of an earlier period names them as its own.
+    if not any(may_read(reader, Scope(unit=unit, officer=officer), CASE_DIMENSION) for officer in officers_held):
+        raise NotPermitted(f"Không có quyền xem việc {code}.")
+
+
+def case_detail(reader: Reader, code: str) -> dict | None:
     """Return the case's fields with groups, events (by seq), spans (by date) and officer names; None if unknown.
 
     Keys: code, decision_no, decided_on, unit_code, unit_name, officer_code, officer_name, judgment_type, mode,
     amount, debtor, creditor, judgment_no, court (None when the export did not carry them), groups (sorted codes),
     exit_on, exit_kind, events [{occurred_on, kind, amount, detail}],
     spans [{valid_from, valid_to, status, officer_code, collected, reduced}], officer_names {code: name} for the
-    case's officer, every officer of a phan_cong event and of a span.
+    case's officer, every officer of a phan_cong event and of a span. A case outside the viewer's scope raises
+    NotPermitted; so does an unknown one, but for a viewer of the whole database, so a code tells nobody whether a
+    case exists beyond what they see.
     """
+    engine = reader.engine
     with engine.connect() as connection:
         row = connection.execute(_CASE.where(cases.c.code == code)).mappings().first()
         if row is None:
-            return None
+            if visible_units(reader) is None:
+                return None
+            raise NotPermitted(f"Không có quyền xem việc {code}.")
         case_id = row["id"]
         groups = connection.execute(
             select(case_groups.c.group_code).where(case_groups.c.case_id == case_id)
@@ -43,6 +55,7 @@ def case_detail(engine: Engine, code: str) -> dict | None:
             event["detail"] for event in timeline if event["kind"] == "phan_cong"}
         names = dict(connection.execute(
             select(officers.c.code, officers.c.name).where(officers.c.code.in_(sorted(named)))).all())
+    _check_may_read(reader, code, row["unit_code"], {row["officer_code"]} | {span["officer_code"] for span in spans})
     detail = {key: value for key, value in row.items() if key != "id"}
     return {
         **detail,

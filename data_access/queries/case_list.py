@@ -13,8 +13,9 @@ from sqlalchemy.engine import Connection, Engine
 from data_access import codes
 from data_access.money_cells import MONEY_CELLS, money_values, share_column
 from data_access.queries.case_walk import Listing, sorted_page
-from data_access.queries.chain_queries import Scope, caseload_sql, uses_lateral
+from data_access.queries.chain_queries import CASE_DIMENSION, Scope, caseload_sql, uses_lateral
 from data_access.queries.snapshots import snapshot_sums
+from data_access.queries.viewing import Reader, require
 from data_access.schema import cases, chain_snapshots, search_text
 
 _CASE_CELLS = tuple(cell for cell in MONEY_CELLS if cell != "reduced")
@@ -171,7 +172,7 @@ def _count(connection: Connection, listing: Listing, start: date, end: date, sco
     return total, int(summed or 0) if chain == "money" else None
 
 
-def case_list(engine: Engine, start: date, end: date, scope: Scope = Scope(), *, cell: str = "caseload",
+def case_list(reader: Reader, start: date, end: date, scope: Scope = Scope(), *, cell: str = "caseload",
               chain: str = "cases", narrow: CaseFilter = CaseFilter(), sort: str = "remaining",
               descending: bool = True, offset: int = 0, limit: int = 50) -> CaseListPage:
     """Return one page of the cases behind a cell of a chain, how many there are in all and their money.
@@ -181,6 +182,7 @@ def case_list(engine: Engine, start: date, end: date, scope: Scope = Scope(), *,
     (for a money cell, what the case adds to it; the values of the whole list sum to the cell).
     """
     _checked(chain, cell, narrow, sort)
+    engine = require(reader, scope, CASE_DIMENSION)
     listing = _listing(engine, start, end, scope, cell, chain, narrow)
     # A unit's or an officer's list is short and found through their own indexes; walking every case of the
     # database in sort order to pick theirs out would be slower than sorting it.

@@ -8,21 +8,11 @@ from sqlalchemy import and_, case, exists, func, literal, or_, select, true
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from data_access.schema import case_groups, case_states, cases, events, officers, targets, units
+from data_access.queries.scope import Scope
+from data_access.queries.viewing import Reader, require
+from data_access.schema import case_groups, case_states, cases, events, units
 
 _EXITED_BEFORE_OR_LEDGER = tuple(codes.TERMINAL_STATES.values()) + (codes.STATE_LEDGER,)
-
-
-@dataclass(frozen=True)
-class Scope:
-    """A filter of the cases: their province, unit, attributed officer, group, judgment type and mode (None = all)."""
-
-    province: str | None = None
-    unit: str | None = None
-    officer: str | None = None
-    group: str | None = None
-    judgment_type: str | None = None
-    mode: str | None = None
 
 
 # Allow-list of breakdowns: the UI and the CLI name one of these keys, never a column.
@@ -151,7 +141,7 @@ def parts_frame(rows) -> pd.DataFrame:
     return frame
 
 
-def direct_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
+def direct_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(),
                  by: str | None = None) -> pd.DataFrame:
     """Rows: key, status, collected_any, brought_forward, cases, opening, collected, reduced, remaining.
 
@@ -161,6 +151,7 @@ def direct_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
     """
     if by is not None and by not in (*DIMENSIONS, CASE_DIMENSION):
         raise ValueError(f"unknown breakdown {by!r}")
+    engine = require(reader, scope, by)
     sql = caseload_sql(start, end, scope, _DIMENSION_JOINS.get(by), lateral=uses_lateral(engine))
     key = _dimension_key(by, sql.at_end)
     query = (
@@ -222,61 +213,3 @@ def _officer_filters(scope: Scope, at_end, lookup_day: date | None = None) -> li
             case_states.c.officer_code == scope.officer, case_states.c.valid_from <= lookup_day,
             case_states.c.valid_to > lookup_day)))
     return filters
-
-
-def target_rates(engine: Engine, year: int, scope_kind: str, code: str) -> tuple | None:
-    """Return (cases_rate, money_rate) as Decimals for a work-year and scope, or None when none is set."""
-    query = select(targets.c.cases_rate, targets.c.money_rate).where(
-        targets.c.year == year, targets.c.scope == scope_kind, targets.c.code == code)
-    with engine.connect() as connection:
-        row = connection.execute(query).first()
-    return tuple(row) if row else None
-
-
-def target_table(engine: Engine, year: int, scope_kind: str) -> dict[str, tuple]:
-    """Return (cases_rate, money_rate) as Decimals by unit or officer code, for a work-year and scope kind."""
-    query = select(targets.c.code, targets.c.cases_rate, targets.c.money_rate).where(
-        targets.c.year == year, targets.c.scope == scope_kind)
-    with engine.connect() as connection:
-        return {code: (cases_rate, money_rate) for code, cases_rate, money_rate in connection.execute(query)}
-
-
-def dimension_names(engine: Engine, by: str) -> dict[str, str]:
-    """Return the display name of every key of a breakdown that lives in the database (units, officers)."""
-    table = {"unit": units, "province": units, "officer": officers, "unit_group": units,
-             "province_group": units}.get(by)
-    if table is None:
-        return {}
-    with engine.connect() as connection:
-        return dict(connection.execute(select(table.c.code, table.c.name)).all())
-
-
-def unit_provinces(engine: Engine) -> dict[str, str]:
-    """Return the province code every unit rolls up to, by unit code (a province office's is its own)."""
-    with engine.connect() as connection:
-        return dict(connection.execute(select(units.c.code, units.c.province_code)).all())
-
-
-def province_names(engine: Engine) -> dict[str, str]:
-    """Return the names of the units of level tinh, by code: the provinces the database holds."""
-    with engine.connect() as connection:
-        return dict(connection.execute(select(units.c.code, units.c.name).where(units.c.level == "tinh")).all())
-
-
-def officer_units(engine: Engine) -> dict[str, str]:
-    """Return the unit code of every officer, by officer code."""
-    with engine.connect() as connection:
-        return dict(connection.execute(select(officers.c.code, officers.c.unit_code)).all())
-
-
-def known_codes(engine: Engine, kind: str) -> set[str]:
-    """Return the codes of units or officers in the database."""
-    table = {"unit": units, "officer": officers}[kind]
-    with engine.connect() as connection:
-        return set(connection.execute(select(table.c.code)).scalars())
-
-
-def first_decision_date(engine: Engine) -> date | None:
-    """Return the earliest decision date in the database, or None when it holds no case."""
-    with engine.connect() as connection:
-        return connection.execute(select(func.min(cases.c.decided_on))).scalar()

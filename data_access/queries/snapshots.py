@@ -13,13 +13,14 @@ import pandas as pd
 from sqlalchemy import (
     Integer, String, and_, case, delete, func, insert, inspect, literal, select, text, union_all,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from data_access import codes
 from data_access.money_cells import MONEY_CELLS, money_values
 from data_access.queries.chain_queries import (
     CASE_DIMENSION, PAIR_SEPARATOR, Scope, caseload_sql, direct_parts, parts_frame, province_units,
 )
+from data_access.queries.viewing import Reader, require
 from data_access.schema import case_groups, cases, chain_snapshots, events, snapshot_days, units
 
 # Work-years before the latest one that get snapshots: enough for five years of "same period last year".
@@ -200,14 +201,15 @@ def _read(connection: Connection, day: date, scope: Scope, by: str | None) -> pd
     return parts_frame(connection.execute(query).mappings().all())
 
 
-def caseload_parts(engine: Engine, start: date, end: date, scope: Scope = Scope(),
+def caseload_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(),
                    by: str | None = None) -> pd.DataFrame:
     """Return the caseload parts of direct_parts, read from the snapshot of `end` when one serves the request."""
+    engine = require(reader, scope, by)
     with engine.connect() as connection:
         day = _served_day(connection, start, end, scope, by)
         if day is not None:
             return _read(connection, day, scope, by)
-    return direct_parts(engine, start, end, scope, by)
+    return direct_parts(reader, start, end, scope, by)
 
 
 def snapshot_sums(connection: Connection, start: date, end: date, scope: Scope, condition,

@@ -13,12 +13,15 @@ from pathlib import Path
 import pytest
 
 from data_access.engine import PROJECT_ROOT, open_engine
+from dashboard.demo.accounts import DEMO_PASSWORD
 from dashboard.demo.build import build_demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+# The demo's province leader, who reads the whole one-province database.
+LEADER = "lanhdao"
 # Upper bound on the server's start-up; the wait ends as soon as the health check answers.
 SERVER_START_LIMIT_SECONDS = 60
 
@@ -90,9 +93,40 @@ def browser():
         chromium.close()
 
 
+def sign_in(page, login: str = LEADER, password: str = DEMO_PASSWORD) -> None:
+    """Fill the sign-in page with the login and password, send it and wait for the form to go."""
+    page.get_by_label("Tên đăng nhập").fill(login)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_label("Tên đăng nhập").wait_for(state="detached", timeout=30_000)
+
+
+def signing_in(page, login: str = LEADER):
+    """Return the page with `goto` signing in as `login` whenever a visit lands on the sign-in page (the browser's
+    session cookie keeps later visits signed in)."""
+    visit = page.goto
+
+    def goto(url, **options):
+        response = visit(url, **options)
+        form = page.get_by_label("Tên đăng nhập")
+        form.or_(page.get_by_role("button", name="Đăng xuất")).first.wait_for(state="attached", timeout=60_000)
+        if form.count():
+            sign_in(page, login)
+        return response
+
+    page.goto = goto
+    return page
+
+
 @pytest.fixture
-def page(browser):
-    """Yield a fresh 1920x1080 page."""
+def anonymous_page(browser):
+    """Yield a fresh 1920x1080 page of someone who has not signed in."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(anonymous_page):
+    """Yield a fresh 1920x1080 page signed in as the demo's province leader on every visit."""
+    return signing_in(anonymous_page)

@@ -7,7 +7,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from data_access.engine import open_engine
 from data_access.exchange.importer import import_tables
-from data_access.queries.chain_queries import officer_units
+from data_access.queries.lookups import officer_units
 from dashboard.demo.build import build_demo
 from dashboard.display.screen import SLIDES
 from dashboard.metrics.chains import chain_report
@@ -16,6 +16,7 @@ from dashboard.view.clock import today
 from tests.browser.conftest import ARTIFACTS, serving
 from tests.support.builders import case, ev, tables
 from tests.support.databases import POSTGRES_ADMIN_URL, scratch_postgres_database
+from tests.support.readers import operator
 
 GAUGE_NUMBER = '[data-testid="stPlotlyChart"] .indicatorlayer .number'
 HIDDEN = ('[data-testid="stSidebar"]', '[data-testid="stHeader"]', '[data-testid="stToolbar"]', "footer")
@@ -87,16 +88,16 @@ def test_the_slides_turn_by_themselves_on_a_dark_full_screen(display_url, page):
 
 def test_a_refresh_shows_new_imports_without_reloading_the_page(display_url, display_database, page):
     engine = open_engine(display_database[0])
-    before = chain_report(engine, today())["cases"]
+    before = chain_report(operator(engine), today())["cases"]
     _open(page, f"{display_url}/trinh_chieu?{FAST}")
     shown = f"{format_count(before['completed'])} / {format_count(before['enforceable'])} việc"
     page.locator(".screen-figure", has_text=shown).first.wait_for(timeout=SLIDE_WAIT_MS)
     page.evaluate("window.loadedOnce = 'yes'")
-    officer = next(code for code, unit in officer_units(engine).items() if unit == "QN01")
+    officer = next(code for code, unit in officer_units(operator(engine)).items() if unit == "QN01")
     day = date.today()
     import_tables(engine, tables(units=(), officers=(), targets=(), events=[ev("V-TRINH-CHIEU-1", day, "xong")],
                                  cases=[case("V-TRINH-CHIEU-1", day, 12_000_000, unit="QN01", officer=officer)]))
-    after = chain_report(engine, today())["cases"]
+    after = chain_report(operator(engine), today())["cases"]
     engine.dispose()
     assert after["completed"] == before["completed"] + 1
     shown = f"{format_count(after['completed'])} / {format_count(after['enforceable'])} việc"

@@ -11,6 +11,7 @@ from dashboard.metrics.formatting import format_count
 from dashboard.metrics.on_track import on_track
 from tests.pages.support import paced_order
 from tests.browser.conftest import ARTIFACTS
+from tests.support.readers import operator
 
 CHART = '[data-testid="stPlotlyChart"] .plot-container'
 TABLE = '[data-testid="stDataFrame"]'
@@ -91,10 +92,11 @@ def test_a_unit_bar_opens_its_officers_and_the_way_back(app_url, app_database, p
     engine = app_database[1]
     _open_units(page, app_url)
     # The ranking starts with the unit furthest behind its pace.
-    best = paced_order(on_track(engine, END, chain_report(engine, END, by="unit"), by="unit")["rows"], "cases")[0]
+    best = paced_order(on_track(operator(engine), END, chain_report(operator(engine), END, by="unit"),
+                                by="unit")["rows"], "cases")[0]
     _click_first_bar(page)
     _wait_for_address(page, "/chap_hanh_vien?", f"don_vi={best['key']}")
-    officers = chain_report(engine, date(2023, 12, 31), Scope(unit=best["key"]), by="officer")["rows"]
+    officers = chain_report(operator(engine), date(2023, 12, 31), Scope(unit=best["key"]), by="officer")["rows"]
     _wait_for_title(page, f"Tỷ lệ xong về việc của {len(officers)} chấp hành viên")
     page.locator("nav.trail").get_by_role("link", name="Toàn tỉnh").click()
     _wait_for_address(page, "/don_vi?")
@@ -110,11 +112,11 @@ def test_from_the_province_to_a_case_and_back_the_counts_agree_with_the_chains(a
     _shot(page, "1_province")
 
     # Province -> the unit of the table's first row under the total (a click on the row marker).
-    units = chain_report(engine, END, by="unit")["rows"]
+    units = chain_report(operator(engine), END, by="unit")["rows"]
     unit = units[0]
     _click_row(page, 0, 1, "chap_hanh_vien")
     _wait_for_address(page, f"don_vi={unit['key']}")
-    officers = chain_report(engine, END, Scope(unit=unit["key"]), by="officer")["rows"]
+    officers = chain_report(operator(engine), END, Scope(unit=unit["key"]), by="officer")["rows"]
     _wait_for_title(page, f"Tỷ lệ xong về việc của {len(officers)} chấp hành viên")
     page.get_by_text("Số liệu về việc và về tiền của đơn vị").wait_for()
     _shot(page, "2_unit")
@@ -124,7 +126,7 @@ def test_from_the_province_to_a_case_and_back_the_counts_agree_with_the_chains(a
     _wait_for_address(page, "chv=", f"don_vi={unit['key']}")
     picked = parse_qs(urlsplit(page.url).query)["chv"][0]
     best = next(row for row in officers if row["key"] == picked)
-    judged = on_track(engine, END, chain_report(engine, END, Scope(unit=unit["key"]), by="officer"),
+    judged = on_track(operator(engine), END, chain_report(operator(engine), END, Scope(unit=unit["key"]), by="officer"),
                       Scope(unit=unit["key"]), by="officer")["rows"]
     assert picked == paced_order(judged, "cases")[0]["key"]
     caseload = best["cases"]["caseload"]
@@ -133,7 +135,7 @@ def test_from_the_province_to_a_case_and_back_the_counts_agree_with_the_chains(a
     _shot(page, "3_officer_cases")
 
     # The list -> the case of its first row.
-    first_case = case_list(engine, date(2023, 10, 1), END, Scope(unit=unit["key"], officer=best["key"]),
+    first_case = case_list(operator(engine), date(2023, 10, 1), END, Scope(unit=unit["key"], officer=best["key"]),
                            limit=1).rows["code"][0]
     _click_row(page, 0, 0, "viec")
     _wait_for_address(page, f"ma_viec={first_case}", f"chv={best['key']}")
@@ -154,11 +156,11 @@ def test_a_row_of_the_chain_table_opens_its_cases(app_url, app_database, page):
     engine = app_database[1]
     page.goto(f"{app_url}/?nam=2024&den=2023-12-31")
     page.wait_for_selector(CHART, timeout=90_000)
-    money = chain_report(engine, END)["money"]
+    money = chain_report(operator(engine), END)["money"]
     done = list(money).index("done")
     _click_row(page, 1, done, "danh_sach_viec")
     _wait_for_address(page, "chuoi=tien", "o=done")
-    listed = case_list(engine, date(2023, 10, 1), END, cell="done", chain="money", limit=1).total
+    listed = case_list(operator(engine), date(2023, 10, 1), END, cell="done", chain="money", limit=1).total
     page.get_by_role("heading", name=f"{format_count(listed)} việc", exact=False).wait_for(timeout=30_000)
     page.get_by_text(f"{format_count(money['done'])} đồng:").wait_for()
     _shot(page, "5_money_cell")

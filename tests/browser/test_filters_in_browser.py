@@ -5,6 +5,7 @@ from datetime import date
 
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_percent
+from tests.support.readers import operator
 
 GAUGE_NUMBERS = '[data-testid="stPlotlyChart"] .indicatorlayer .number'
 
@@ -26,7 +27,7 @@ def _choose(page, label: str, option: str) -> None:
 
 def _gauge_texts(engine, scope: Scope = Scope()) -> list[str]:
     """Return the two rates the overview's gauges show for the first quarter of work-year 2024 in a scope."""
-    report = chain_report(engine, date(2023, 12, 31), scope)
+    report = chain_report(operator(engine), date(2023, 12, 31), scope)
     return [format_percent(report["cases"]["rate"]), format_percent(report["money"]["rate"])]
 
 

@@ -12,6 +12,7 @@ from dashboard.metrics.periods import work_year
 from dashboard.view.clock import today
 from tests.browser.conftest import ARTIFACTS, serving
 from tests.support.builders import case, ev, officer, tables, target, unit
+from tests.support.databases import add_leader
 
 IMAGE = '<img src=x onerror="window.__xss=1">'
 BREAKER = "</div><b>x</b></td></tr></table>"
@@ -79,6 +80,7 @@ def hostile_url(tmp_path_factory):
     events += done
     engine = open_engine(url)
     import_tables(engine, tables(units=units, officers=officers, cases=cases, events=events, targets=targets))
+    add_leader(engine)
     engine.dispose()
     with serving(url) as served:
         yield served

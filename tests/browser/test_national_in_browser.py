@@ -6,10 +6,12 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from data_access.engine import open_engine
-from data_access.queries.chain_queries import province_names
+from data_access.queries.lookups import province_names
 from dashboard.demo.national_build import build_national
 from dashboard.metrics.chains import Scope, chain_report
 from tests.browser.conftest import ARTIFACTS, serving
+from tests.support.readers import operator
+from tests.support.databases import add_leader
 
 CHART = '[data-testid="stPlotlyChart"] .plot-container'
 TABLE = '[data-testid="stDataFrame"]'
@@ -26,6 +28,7 @@ def country(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('national') / 'national.sqlite3'}"
     engine = open_engine(url)
     build_national(engine, size="tiny", today=date(2026, 11, 28), workers=1)
+    add_leader(engine)
     yield url, engine
     engine.dispose()
 
@@ -59,12 +62,12 @@ def test_a_fresh_server_opened_at_a_deep_link_shows_the_apps_pages_and_drills_to
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "national_1_country.png"))
 
-        provinces = chain_report(engine, END, by="province")["rows"]
+        provinces = chain_report(operator(engine), END, by="province")["rows"]
         first = provinces[0]["key"]
         # The country's total is the table's first row; the provinces follow.
         _click_row_until(page, 1, f"tinh={first}")
         page.locator("h1", has_text="Kết quả thi hành án theo đơn vị").wait_for(timeout=30_000)
-        units = chain_report(engine, END, Scope(province=first), by="unit")["rows"]
+        units = chain_report(operator(engine), END, Scope(province=first), by="unit")["rows"]
         trail = page.locator("nav.trail")
         trail.wait_for(timeout=30_000)
         assert trail.inner_text().split(" › ") == ["Toàn quốc", province_names(engine)[first]]

@@ -12,6 +12,7 @@ from dashboard.metrics.periods import work_year
 from dashboard.view.filters import Filters, default_end
 from tests.browser.conftest import ARTIFACTS
 from tests.pages.support import paced_order
+from tests.support.readers import operator
 
 GAUGE = '[data-testid="stPlotlyChart"] .indicatorlayer'
 
@@ -27,14 +28,14 @@ def test_overview_renders_both_rates(app_url, app_database, page):
     numbers = page.locator(f"{GAUGE} .number").all_text_contents()
     today = date.today()
     shown_end = Filters(work_year(today), default_end(work_year(today), today)).period_end(today)
-    report = chain_report(app_database[1], shown_end)
+    report = chain_report(operator(app_database[1]), shown_end)
     assert numbers == [format_percent(report["cases"]["rate"]), format_percent(report["money"]["rate"])]
 
 
 def test_the_overview_and_the_units_page_say_pace_status_forecast_and_counts(app_url, app_database, page):
     engine = app_database[1]
     end = date(2024, 12, 31)
-    judged = on_track(engine, end, chain_report(engine, end))
+    judged = on_track(operator(engine), end, chain_report(operator(engine), end))
     page.goto(f"{app_url}/?nam=2025&den=2024-12-31")
     page.wait_for_selector(GAUGE, timeout=90_000)
     page.get_by_text("Dự báo đến 30/9:").first.wait_for(timeout=30_000)
@@ -50,7 +51,7 @@ def test_the_overview_and_the_units_page_say_pace_status_forecast_and_counts(app
     page.goto(f"{app_url}/don_vi?nam=2025&den=2024-12-31")
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= 3",
                            timeout=90_000)
-    rows = on_track(engine, end, chain_report(engine, end, by="unit"), by="unit")["rows"]
+    rows = on_track(operator(engine), end, chain_report(operator(engine), end, by="unit"), by="unit")["rows"]
     labels = page.locator('[data-testid="stPlotlyChart"]').first.locator("g.textpoint text").all_text_contents()
     # Plotly writes the leading spaces as non-breaking ones.
     assert [label.replace("\xa0", " ").split() for label in labels] == [

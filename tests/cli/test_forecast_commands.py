@@ -7,6 +7,7 @@ from dashboard.metrics.backtest import backtest
 from dashboard.metrics.formatting import format_count, format_percent
 from tests.cli.support import run_cli, url_of
 from tests.support.databases import province_with_history
+from tests.support.readers import operator
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,7 @@ def test_backtest_prints_each_month_beside_the_naive_method(history_db, capsys):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].startswith("Kiểm định dự báo đến 30/9, cấp đơn vị, các năm công tác 2024–2024")
-    _, scores = backtest(history_db, "unit")
+    _, scores = backtest(operator(history_db), "unit")
     december = [score for score in scores if score.month == 12]
     cells = next(line for line in lines if line.startswith("12 ")).replace("│", " ").split()
     cases, money = december

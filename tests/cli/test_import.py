@@ -8,6 +8,7 @@ from dashboard.metrics.chains import chain_report
 from dashboard.metrics.formatting import format_count
 from tests.cli.support import END, IMPORTED, M, SAMPLE, row_counts, run_cli, url_of
 from tests.support.builders import case, ev, tables
+from tests.support.readers import operator
 
 
 def test_import_of_a_folder_prints_each_file_with_its_row_count(sample_db, tmp_path, capsys):
@@ -21,11 +22,12 @@ def test_import_of_a_folder_prints_each_file_with_its_row_count(sample_db, tmp_p
 def test_import_of_a_workbook(db, tmp_path, capsys):
     write_workbook(SAMPLE, tmp_path / "du_lieu.xlsx")
     assert run_cli(capsys, "import", tmp_path / "du_lieu.xlsx", "--db", url_of(db)) == (0, IMPORTED, "")
-    assert chain_report(db, END)["money"]["caseload"] == 39 * M
+    assert chain_report(operator(db), END)["money"]["caseload"] == 39 * M
 
 
 def test_a_broken_folder_is_refused_with_file_line_and_rule_and_nothing_changes(sample_db, tmp_path, capsys):
-    before = (row_counts(sample_db), chain_report(sample_db, END), chain_report(sample_db, END, by="officer"))
+    before = (row_counts(sample_db), chain_report(operator(sample_db), END), chain_report(operator(sample_db), END,
+                                                                                          by="officer"))
     broken = tables(
         cases=[case("V1", "2023-06-01", 30 * M), case("V9", "2023-10-01", 5 * M, unit="H99")],
         events=[ev("V1", "2023-11-01", "thu_tien", M), ev("V8", "2023-11-01", "xong")],
@@ -39,7 +41,8 @@ def test_a_broken_folder_is_refused_with_file_line_and_rule_and_nothing_changes(
         ("viec.csv, dòng 3", "[code]"), ("su_kien.csv, dòng 3", "[unknown_case]"),
     ]
     assert "H99" in lines[1] and "V8" in lines[2]
-    assert (row_counts(sample_db), chain_report(sample_db, END), chain_report(sample_db, END, by="officer")) == before
+    assert (row_counts(sample_db), chain_report(operator(sample_db), END), chain_report(operator(sample_db), END,
+                                                                                        by="officer")) == before
 
 
 def test_a_missing_import_path_gives_a_plain_message(db, tmp_path, capsys):

@@ -13,6 +13,7 @@ from dashboard.ui.case_story import (
     timeline_table,
 )
 from tests.support.builders import case, ev, tables
+from tests.support.readers import operator
 
 CASES = (
     case("V1", "2023-10-05", 100_000_000, groups="tin_dung|ngan_sach", judgment="hinh_su", mode="theo_don"),
@@ -37,7 +38,7 @@ def stored(db):
 
 
 def test_a_case_comes_back_with_every_field_and_its_groups(stored):
-    detail = case_detail(stored, "V1")
+    detail = case_detail(operator(stored), "V1")
     fields = {key: value for key, value in detail.items() if key not in ("events", "spans")}
     assert fields == {
         "code": "V1", "decision_no": "V1/QĐ-THADS", "decided_on": date(2023, 10, 5),
@@ -51,7 +52,7 @@ def test_a_case_comes_back_with_every_field_and_its_groups(stored):
 
 
 def test_events_come_in_applied_order_and_spans_carry_the_cumulative_money(stored):
-    detail = case_detail(stored, "V1")
+    detail = case_detail(operator(stored), "V1")
     assert detail["events"] == [
         {"occurred_on": date(2023, 11, 20), "kind": "phan_cong", "amount": None, "detail": "C03"},
         {"occurred_on": date(2023, 11, 20), "kind": "thu_tien", "amount": 40_000_000, "detail": ""},
@@ -71,7 +72,7 @@ def test_events_come_in_applied_order_and_spans_carry_the_cumulative_money(store
 
 
 def test_a_case_without_events_has_one_open_span(stored):
-    detail = case_detail(stored, "V2")
+    detail = case_detail(operator(stored), "V2")
     assert (detail["unit_name"], detail["officer_name"], detail["groups"]) == ("Chi cục THADS huyện Tây",
                                                                                "Phạm Thị Dung", [])
     assert (detail["exit_on"], detail["exit_kind"], detail["events"]) == (None, None, [])
@@ -81,8 +82,8 @@ def test_a_case_without_events_has_one_open_span(stored):
 
 
 def test_an_unknown_code_gives_none(stored):
-    assert case_detail(stored, "V9") is None
-    assert case_detail(stored, "v1") is None
+    assert case_detail(operator(stored), "V9") is None
+    assert case_detail(operator(stored), "v1") is None
 
 
 # The story of a case, told from a detail dict as case_detail returns it.
@@ -118,8 +119,8 @@ NAMES = DETAIL["officer_names"]
 
 
 def test_find_case_reads_the_stored_case(stored):
-    assert find_case(stored, "V1") == case_detail(stored, "V1")
-    assert find_case(stored, "KHONG-CO") is None
+    assert find_case(operator(stored), "V1") == case_detail(operator(stored), "V1")
+    assert find_case(operator(stored), "KHONG-CO") is None
 
 
 @pytest.mark.parametrize("event, text", [

@@ -11,6 +11,7 @@ from dashboard.metrics.periods import window_ending
 from tests.support.builders import case, ev, tables
 from tests.support.edge_data import make_edge_tables
 from tests.support.scenarios import M
+from tests.support.readers import operator
 
 ENDS = (date(2023, 12, 31), date(2024, 9, 30), date(2025, 2, 28))
 SCOPES = (Scope(), Scope(unit="H11"), Scope(group="ngan_sach"), Scope(officer="CHV03"), Scope(mode="theo_don"))
@@ -25,7 +26,8 @@ def edge_db(db):
 
 def _everything(engine, end, scope=Scope(), cell="caseload", narrow=CaseFilter(), **options):
     window = window_ending(end)
-    page, total, _ = case_list(engine, window.start, end, scope, cell=cell, narrow=narrow, limit=100_000, **options)
+    page, total, _ = case_list(operator(engine), window.start, end, scope, cell=cell, narrow=narrow, limit=100_000,
+                               **options)
     assert len(page) == total
     return page
 
@@ -35,9 +37,9 @@ def test_every_cell_lists_as_many_cases_as_the_chain_counts(edge_db):
     for end in ENDS:
         window = window_ending(end)
         for scope in SCOPES:
-            chain = chain_report(edge_db, end, scope)["cases"]
+            chain = chain_report(operator(edge_db), end, scope)["cases"]
             for cell in CELLS["cases"]:
-                _, total, value = case_list(edge_db, window.start, end, scope, cell=cell, limit=1)
+                _, total, value = case_list(operator(edge_db), window.start, end, scope, cell=cell, limit=1)
                 assert (total, value) == (chain[cell], None), (end, scope, cell)
                 checked += chain[cell] > 0
     assert checked > 150
@@ -48,9 +50,9 @@ def test_every_money_cell_lists_the_cases_whose_money_adds_up_to_it(edge_db):
     for end in ENDS:
         window = window_ending(end)
         for scope in SCOPES:
-            chain = chain_report(edge_db, end, scope)["money"]
+            chain = chain_report(operator(edge_db), end, scope)["money"]
             for cell in CELLS["money"]:
-                page, total, value = case_list(edge_db, window.start, end, scope, cell=cell, chain="money",
+                page, total, value = case_list(operator(edge_db), window.start, end, scope, cell=cell, chain="money",
                                                limit=100_000)
                 assert value == chain[cell], (end, scope, cell)
                 assert len(page) == total and int(page["value"].sum()) == value and (page["value"] != 0).all()
@@ -61,15 +63,15 @@ def test_every_money_cell_lists_the_cases_whose_money_adds_up_to_it(edge_db):
 def test_a_money_list_holds_each_case_with_its_share(edge_db):
     end = date(2024, 9, 30)
     pending = _everything(edge_db, end, cell="in_progress")
-    money, total, value = case_list(edge_db, date(2023, 10, 1), end, cell="in_progress", chain="money",
+    money, total, value = case_list(operator(edge_db), date(2023, 10, 1), end, cell="in_progress", chain="money",
                                     sort="value", limit=100_000)
     paying = pending[pending["remaining"] != 0]
     assert sorted(money["code"]) == sorted(paying["code"]) and total == len(paying)
     assert list(money["value"]) == list(money["remaining"]) == sorted(money["remaining"], reverse=True)
     carried = _everything(edge_db, end, cell="carried")
-    money, _, _ = case_list(edge_db, date(2023, 10, 1), end, cell="carried", chain="money", limit=100_000)
+    money, _, _ = case_list(operator(edge_db), date(2023, 10, 1), end, cell="carried", chain="money", limit=100_000)
     assert set(money["code"]) <= set(carried["code"])
-    done, _, _ = case_list(edge_db, date(2023, 10, 1), end, cell="done", chain="money", limit=100_000)
+    done, _, _ = case_list(operator(edge_db), date(2023, 10, 1), end, cell="done", chain="money", limit=100_000)
     assert set(done["bucket"]) - {"done"}, "collections on cases not yet done count as done money"
 
 
@@ -77,19 +79,19 @@ def test_a_money_sort_or_an_unknown_cell_is_refused(edge_db):
     for options in ({"cell": "reduced"}, {"sort": "value"}, {"cell": "rate", "chain": "money"},
                     {"chain": "tien"}):
         with pytest.raises(ValueError):
-            case_list(edge_db, date(2023, 10, 1), date(2023, 12, 31), **options)
+            case_list(operator(edge_db), date(2023, 10, 1), date(2023, 12, 31), **options)
 
 
 def test_pages_cover_the_list_once_in_sort_order(edge_db):
     end = date(2024, 9, 30)
     whole = _everything(edge_db, end, sort="remaining", descending=True)
-    pages = [case_list(edge_db, date(2023, 10, 1), end, sort="remaining", offset=offset, limit=7)[0]
+    pages = [case_list(operator(edge_db), date(2023, 10, 1), end, sort="remaining", offset=offset, limit=7)[0]
              for offset in range(0, len(whole), 7)]
     assert [code for page in pages for code in page["code"]] == list(whole["code"])
     assert list(whole["remaining"]) == sorted(whole["remaining"], reverse=True)
     ties = whole.groupby("remaining")["code"].apply(list)
     assert all(codes == sorted(codes) for codes in ties)
-    beyond, total, _ = case_list(edge_db, date(2023, 10, 1), end, offset=len(whole) + 5)
+    beyond, total, _ = case_list(operator(edge_db), date(2023, 10, 1), end, offset=len(whole) + 5)
     assert beyond.empty and total == len(whole)
 
 
@@ -125,7 +127,7 @@ def test_the_bucket_of_a_listed_case_agrees_with_its_cell(edge_db):
                                      {"narrow": CaseFilter(buckets=("lost",))}])
 def test_unknown_names_are_refused(db, options):
     with pytest.raises(ValueError):
-        case_list(db, date(2023, 10, 1), date(2023, 12, 31), **options)
+        case_list(operator(db), date(2023, 10, 1), date(2023, 12, 31), **options)
 
 
 def test_money_lists_of_a_hand_worked_quarter(db):
@@ -141,7 +143,7 @@ def test_money_lists_of_a_hand_worked_quarter(db):
     ]))
 
     def shares(cell):
-        rows, total, value = case_list(db, date(2023, 10, 1), date(2023, 12, 31), cell=cell, chain="money",
+        rows, total, value = case_list(operator(db), date(2023, 10, 1), date(2023, 12, 31), cell=cell, chain="money",
                                        sort="code", descending=False, limit=100)
         assert total == len(rows) and value == sum(rows["value"])
         return dict(zip(rows["code"], rows["value"] // M))

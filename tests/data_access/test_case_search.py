@@ -9,6 +9,7 @@ from data_access.exchange.importer import import_tables
 from data_access.queries.case_list import CaseFilter, case_list
 from dashboard.metrics.chains import Scope
 from tests.support.builders import case, tables
+from tests.support.readers import operator
 
 START, END = date(2023, 10, 1), date(2023, 12, 31)
 M = 1_000_000
@@ -31,7 +32,7 @@ def searched_db(db):
 
 
 def _codes(engine, text, scope=Scope()):
-    page = case_list(engine, START, END, scope, narrow=CaseFilter(search=text), sort="code", descending=False)
+    page = case_list(operator(engine), START, END, scope, narrow=CaseFilter(search=text), sort="code", descending=False)
     codes = page.rows["code"].tolist()
     assert page.total == len(codes)
     return codes
@@ -59,7 +60,7 @@ def test_the_search_stays_within_the_filters_in_force(searched_db):
 
 
 def test_the_parties_come_with_every_row(searched_db):
-    rows = case_list(searched_db, START, END, narrow=CaseFilter(search="KDTM")).rows
+    rows = case_list(operator(searched_db), START, END, narrow=CaseFilter(search="KDTM")).rows
     assert rows[["debtor", "creditor", "judgment_no", "court"]].values.tolist() == [
         ["Công ty TNHH Hải Long", "Trần Thị Bình", "07/2023/KDTM-PT", "TAND huyện Đông"]]
 

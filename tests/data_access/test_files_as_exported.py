@@ -14,6 +14,7 @@ from data_access.exchange.importer import ImportRejected, import_path
 from dashboard.metrics.chains import chain_report
 from tests.data_access.samples import GOOD, M, row_counts
 from tests.support.builders import case, frame
+from tests.support.readers import operator
 
 END = date(2023, 12, 31)
 # Vietnamese text that every single-byte code page below can or cannot hold; Latin-1 holds only part of it.
@@ -38,7 +39,7 @@ def test_utf8_with_a_byte_order_mark_and_crlf_line_ends_is_accepted_for_every_fi
     _rewrite(tmp_path, lambda text: "\ufeff".encode() + text.replace("\n", "\r\n").encode("utf-8"))
     assert (tmp_path / "viec.csv").read_bytes().startswith(b"\xef\xbb\xbfma_viec,")
     import_path(db, tmp_path)
-    assert chain_report(db, END)["cases"]["caseload"] == 2
+    assert chain_report(operator(db), END)["cases"]["caseload"] == 2
 
 
 def test_a_sheet_whose_header_begins_with_a_byte_order_mark_is_accepted(db, tmp_path):
@@ -49,7 +50,7 @@ def test_a_sheet_whose_header_begins_with_a_byte_order_mark_is_accepted(db, tmp_
         sheet["A1"] = "\ufeff" + sheet["A1"].value
     workbook.save(path)
     import_path(db, path)
-    assert chain_report(db, END)["money"]["caseload"] == 30 * M
+    assert chain_report(operator(db), END)["money"]["caseload"] == 30 * M
 
 
 @pytest.mark.parametrize(("encoding", "named"), [

@@ -15,6 +15,7 @@ from data_access.queries.snapshots import (
 from data_access.schema import case_states, chain_snapshots, snapshot_days
 from dashboard.demo.province import generate_province
 from dashboard.metrics.chains import chain_report
+from tests.support.readers import operator
 
 TODAY = date(2024, 5, 20)
 # Month ends of two work-years, so both windows of a "same period last year" comparison are read from snapshots.
@@ -34,8 +35,8 @@ def _assert_snapshots_exact(engine, days) -> None:
         start = date(day.year if day.month >= 10 else day.year - 1, 10, 1)
         for scope in SCOPES:
             for by in SNAPSHOT_DIMENSIONS:
-                read = _sorted(caseload_parts(engine, start, day, scope, by))
-                computed = _sorted(direct_parts(engine, start, day, scope, by))
+                read = _sorted(caseload_parts(operator(engine), start, day, scope, by))
+                computed = _sorted(direct_parts(operator(engine), start, day, scope, by))
                 pd.testing.assert_frame_equal(read, computed, obj=f"{day} {scope} by={by}")
 
 
@@ -69,25 +70,25 @@ def test_reports_are_read_from_the_snapshots_on_month_ends_and_computed_on_other
         last = last_data_day(connection)
     # "Đến nay" and the end of the work-year lie after the data's last day: its snapshot holds them.
     later = (last, date(2024, 5, 31), date(2024, 9, 30))
-    before = chain_report(db, month_end, by="unit")
-    before_later = [caseload_parts(db, date(2023, 10, 1), day, by="unit") for day in later]
+    before = chain_report(operator(db), month_end, by="unit")
+    before_later = [caseload_parts(operator(db), date(2023, 10, 1), day, by="unit") for day in later]
     _assert_snapshots_exact(db, later)
     with db.begin() as connection:
         connection.execute(delete(case_states))
     # Without the states a direct computation finds no caseload; the snapshots still hold those days.
-    assert chain_report(db, month_end, by="unit") == before
+    assert chain_report(operator(db), month_end, by="unit") == before
     for day, parts in zip(later, before_later):
-        pd.testing.assert_frame_equal(caseload_parts(db, date(2023, 10, 1), day, by="unit"), parts)
-    assert chain_report(db, other_day)["cases"]["caseload"] == 0
+        pd.testing.assert_frame_equal(caseload_parts(operator(db), date(2023, 10, 1), day, by="unit"), parts)
+    assert chain_report(operator(db), other_day)["cases"]["caseload"] == 0
     # The next work-year starts a window of its own, which no snapshot holds.
-    assert chain_report(db, date(2024, 10, 31))["cases"]["caseload"] == 0
+    assert chain_report(operator(db), date(2024, 10, 31))["cases"]["caseload"] == 0
     assert before["rows"] and all(row["cases"]["caseload"] > 0 for row in before["rows"])
     assert all(parts["cases"].sum() > 0 for parts in before_later)
 
 
 def test_a_re_import_that_changes_cases_rebuilds_the_snapshots_exactly(db, province):
     import_tables(db, province.tables())
-    quarter = chain_report(db, date(2023, 12, 31))
+    quarter = chain_report(operator(db), date(2023, 12, 31))
     changed = [code for code, case in province.cases.items()
                if date(2023, 10, 1) <= case.decided_on <= date(2023, 12, 31) and case.amount > 0][:25]
     for code in changed:
@@ -96,7 +97,7 @@ def test_a_re_import_that_changes_cases_rebuilds_the_snapshots_exactly(db, provi
         case.events = [(case.decided_on, "thu_tien", case.amount, ""),
                        (date.fromordinal(case.decided_on.toordinal() + 7), "xong", None, "")]
     import_tables(db, province.tables(only=changed))
-    after = chain_report(db, date(2023, 12, 31))
+    after = chain_report(operator(db), date(2023, 12, 31))
     assert after["cases"]["caseload"] == quarter["cases"]["caseload"]
     assert after["cases"]["done"] > quarter["cases"]["done"]
     assert after["money"]["done"] > quarter["money"]["done"]
@@ -121,19 +122,21 @@ def test_a_case_moved_to_another_unit_leaves_the_old_unit_and_joins_the_new_one(
     import_tables(db, province.tables())
     moved = next(code for code, case in province.cases.items()
                  if case.unit == "QN01" and date(2023, 10, 1) <= case.decided_on <= date(2023, 12, 31))
-    before = {row["key"]: row["cases"]["caseload"] for row in chain_report(db, date(2023, 12, 31), by="unit")["rows"]}
+    before = {row["key"]: row["cases"]["caseload"] for row in chain_report(operator(db), date(2023, 12, 31),
+                                                                           by="unit")["rows"]}
     case = province.cases[moved]
     case.unit, case.officer = "QN02", province.officers_by_unit["QN02"][0]
     case.events = [event for event in case.events if event[1] != "phan_cong"]
     import_tables(db, province.tables(only=[moved]))
-    after = {row["key"]: row["cases"]["caseload"] for row in chain_report(db, date(2023, 12, 31), by="unit")["rows"]}
+    after = {row["key"]: row["cases"]["caseload"] for row in chain_report(operator(db), date(2023, 12, 31),
+                                                                          by="unit")["rows"]}
     assert (after["QN01"], after["QN02"]) == (before["QN01"] - 1, before["QN02"] + 1)
     _assert_snapshots_exact(db, [date(2023, 12, 31)])
 
 
 def test_snapshots_of_an_earlier_shape_are_computed_again_when_the_database_opens(db, province):
     import_tables(db, province.tables())
-    expected = caseload_parts(db, date(2023, 10, 1), date(2023, 12, 31), by="unit")
+    expected = caseload_parts(operator(db), date(2023, 10, 1), date(2023, 12, 31), by="unit")
     earlier = Table(chain_snapshots.name, MetaData(), *(Column(column.name, column.type, nullable=False)
                                                          for column in chain_snapshots.columns
                                                          if not column.name.startswith("shares_")))
@@ -148,7 +151,8 @@ def test_snapshots_of_an_earlier_shape_are_computed_again_when_the_database_open
             assert connection.execute(select(func.count()).select_from(chain_snapshots)).scalar() > 0
             assert ensure_snapshots(connection) is False
         pd.testing.assert_frame_equal(
-            _sorted(caseload_parts(reopened, date(2023, 10, 1), date(2023, 12, 31), by="unit")), _sorted(expected))
+            _sorted(caseload_parts(operator(reopened), date(2023, 10, 1), date(2023, 12, 31),
+                                   by="unit")), _sorted(expected))
     finally:
         reopened.dispose()
 

@@ -14,6 +14,7 @@ from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_billion, rate_change
 from dashboard.metrics.narrative import report_paragraph
 from dashboard.metrics.targets import progress_against_target
+from tests.support.readers import operator
 
 BUILD_DAY = date(2026, 11, 28)
 REPORT_END = date(2023, 12, 31)
@@ -39,7 +40,7 @@ def demo(scratch_url, province):
 
 def test_the_first_quarter_of_2024_shows_the_report_figures(demo):
     engine, _ = demo
-    report = chain_report(engine, REPORT_END)
+    report = chain_report(operator(engine), REPORT_END)
     cases, money = report["cases"], report["money"]
     assert report["window"] == {"start": "2023-10-01", "end": "2023-12-31"}
     assert (cases["completed"], cases["enforceable"], cases["rate"]) == (1577, 3348, 47.10)
@@ -53,7 +54,7 @@ def test_the_first_quarter_of_2024_shows_the_report_figures(demo):
 
 def test_the_budget_group_shows_the_report_figures(demo):
     engine, _ = demo
-    report = chain_report(engine, REPORT_END, Scope(group="ngan_sach"))
+    report = chain_report(operator(engine), REPORT_END, Scope(group="ngan_sach"))
     cases, money = report["cases"], report["money"]
     assert (cases["completed"], cases["enforceable"]) == (1467, 2566)
     assert round(cases["rate"], 1) == 57.2
@@ -88,8 +89,8 @@ def test_the_command_line_prints_the_report_figures(demo, capsys):
 
 def test_the_report_paragraph_reads_like_the_provincial_report(demo):
     engine, _ = demo
-    budget = chain_report(engine, REPORT_END, Scope(group="ngan_sach"))
-    paragraph = report_paragraph(chain_report(engine, REPORT_END), budget)
+    budget = chain_report(operator(engine), REPORT_END, Scope(group="ngan_sach"))
+    paragraph = report_paragraph(chain_report(operator(engine), REPORT_END), budget)
     assert paragraph.startswith(
         "3 tháng đầu năm công tác 2024 (tính từ 01/10/2023 đến hết 31/12/2023), các đơn vị đã thi hành xong "
         "1.577/3.348 việc có điều kiện thi hành, tương ứng với 97,6 tỷ đồng; đạt tỷ lệ 47,10% về việc (cao hơn "
@@ -115,7 +116,7 @@ def test_the_province_has_today_s_offices(demo):
 def test_the_province_has_the_scale_of_a_real_one(demo):
     engine, province = demo
     assert len(province.officers) == 155
-    full_year = chain_report(engine, date(2024, 9, 30))
+    full_year = chain_report(operator(engine), date(2024, 9, 30))
     cases, money = full_year["cases"], full_year["money"]
     assert 7_000 <= cases["new"] <= 9_000
     # domain.md gives 8-12 thousand; the report's first quarter implies a brought-forward stock near 4.500,
@@ -125,7 +126,7 @@ def test_the_province_has_the_scale_of_a_real_one(demo):
     assert 70 <= cases["rate"] <= 90
     assert money["to_enforce"] >= 1_000_000_000_000 and money["enforceable"] < money["to_enforce"] / 2
     assert 40 <= money["rate"] <= 60
-    officers = chain_report(engine, date(2024, 9, 30), by="officer")["rows"]
+    officers = chain_report(operator(engine), date(2024, 9, 30), by="officer")["rows"]
     per_officer = sorted(row["cases"]["caseload"] for row in officers)
     assert 40 <= per_officer[len(per_officer) // 2] <= 250
 
@@ -133,7 +134,7 @@ def test_the_province_has_the_scale_of_a_real_one(demo):
 @pytest.mark.parametrize("end", [date(2023, 10, 31), date(2024, 3, 31), date(2024, 9, 30), date(2026, 10, 31)])
 def test_identities_hold_for_every_unit_row(demo, end):
     engine, _ = demo
-    report = chain_report(engine, end, by="unit")
+    report = chain_report(operator(engine), end, by="unit")
     for row in report["rows"]:
         for chain in ("cases", "money"):
             values = row[chain]
@@ -141,7 +142,7 @@ def test_identities_hold_for_every_unit_row(demo, end):
             assert values["to_enforce"] == values["caseload"] - values["delegated"] - values["cancelled"]
             assert values["to_enforce"] == values["enforceable"] + values["not_enforceable"]
             assert values["carried"] == values["enforceable"] - values["completed"] + values["not_enforceable"]
-    total = chain_report(engine, end)
+    total = chain_report(operator(engine), end)
     for key in ("caseload", "enforceable", "completed", "not_enforceable"):
         assert sum(row["cases"][key] for row in report["rows"]) == total["cases"][key]
         assert sum(row["money"][key] for row in report["rows"]) == total["money"][key]
@@ -180,7 +181,7 @@ def test_cases_come_back_from_the_ledger_classified_the_same_day(demo):
     code, day = same_day.iloc[0]
     rows = events[(events["ma_viec"] == code) & (events["ngay"] == day)]["loai"].tolist()
     assert rows.index("co_dieu_kien") < rows.index("ra_so_rieng")
-    spans = case_detail(engine, code)["spans"]
+    spans = case_detail(operator(engine), code)["spans"]
     back = next(span for span in spans if span["valid_from"] == date.fromisoformat(day))
     assert back["status"] == STATE_IN_PROGRESS
     assert spans[spans.index(back) - 1]["status"] == STATE_LEDGER

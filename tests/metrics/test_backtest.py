@@ -10,9 +10,10 @@ from data_access.exchange.importer import import_tables
 from dashboard.demo.province import generate_province
 from dashboard.metrics.backtest import backtest
 from dashboard.metrics.chains import Scope, chain_report
+from tests.support.readers import operator
 
 def _rates(engine, day: date, chain: str) -> dict[str, tuple]:
-    rows = chain_report(engine, day, Scope(), "unit")["rows"]
+    rows = chain_report(operator(engine), day, Scope(), "unit")["rows"]
     return {row["key"]: (row[chain]["rate"], row["cases"]["enforceable"]) for row in rows}
 
 
@@ -50,7 +51,7 @@ def _plain_replay(engine, chain: str) -> tuple[float, float, float, int]:
 
 @pytest.mark.parametrize("chain", ["cases", "money"])
 def test_the_backtest_at_a_month_end_matches_a_plain_replay(province_db, chain):
-    years, scores = backtest(province_db, "unit")
+    years, scores = backtest(operator(province_db), "unit")
     assert years == [2024]
     december = next(score for score in scores if score.month == 12 and score.chain == chain)
     error, naive_error, held, judged = _plain_replay(province_db, chain)
@@ -62,11 +63,11 @@ def test_the_backtest_at_a_month_end_matches_a_plain_replay(province_db, chain):
 
 
 def test_the_backtest_replays_every_month_but_the_last(province_db):
-    _, scores = backtest(province_db, "province")
+    _, scores = backtest(operator(province_db), "province")
     assert [score.month for score in scores if score.chain == "cases"] == [10, 11, 12, *range(1, 9)]
     assert all(score.judged == 1 for score in scores)
 
 
 def test_a_database_without_two_completed_years_has_nothing_to_backtest(db):
     import_tables(db, generate_province("small", seed=3, today=date(2023, 9, 29)).tables())
-    assert backtest(db, "unit") == ([], [])
+    assert backtest(operator(db), "unit") == ([], [])

@@ -8,6 +8,7 @@ from data_access.exchange.importer import import_tables
 from dashboard.metrics.chains import Scope, chain_report
 from tests.support.builders import OFFICERS, UNITS, case, ev, officer, tables, target, unit
 from tests.support.scenarios import EMPTY_CASES, EMPTY_MONEY, M, report_on
+from tests.support.readers import operator
 
 
 OFFICER_CASES = [
@@ -48,9 +49,9 @@ def test_a_case_counts_for_its_officer_at_the_terminal_event_or_else_at_the_end(
         "deferred_c": 0, "not_enforceable": 0, "enforceable": 11 * M, "completed": 5 * M, "rate": 45.45,
         "carried": 6 * M,
     }
-    scoped = chain_report(db, date(2023, 12, 31), Scope(officer="C03"))
+    scoped = chain_report(operator(db), date(2023, 12, 31), Scope(officer="C03"))
     assert (scoped["cases"], scoped["money"]) == (c03["cases"], c03["money"])
-    assert chain_report(db, date(2023, 12, 31), Scope(officer="C04"))["cases"] == EMPTY_CASES
+    assert chain_report(operator(db), date(2023, 12, 31), Scope(officer="C04"))["cases"] == EMPTY_CASES
 
 
 @pytest.mark.parametrize(("end", "expected"), [
@@ -70,7 +71,7 @@ def test_last_year_counts_each_case_for_its_officer_at_last_year_end(db):
     # C02 held S1 on 31/12/2022 but has no row: rows are the officers with a caseload now
     assert [(row["key"], row["cases"]["caseload"], row["same_period_last_year"]["cases"]["caseload"])
             for row in got["rows"]] == [("C03", 1, 0)]
-    c02 = chain_report(db, date(2023, 12, 31), Scope(officer="C02"))
+    c02 = chain_report(operator(db), date(2023, 12, 31), Scope(officer="C02"))
     assert (c02["cases"]["caseload"], c02["same_period_last_year"]["cases"]["brought_forward"]) == (0, 1)
     assert c02["same_period_last_year"]["money"]["in_progress"] == 4 * M
 
@@ -94,7 +95,7 @@ def test_units_count_their_own_cases_and_provinces_roll_up_the_units_below(db):
         events=[ev("U2", "2023-11-01", "thu_tien", 20 * M), ev("U2", "2023-11-01", "xong")],
     ))
     end = date(2023, 12, 31)
-    by_unit = chain_report(db, end, by="unit")["rows"]
+    by_unit = chain_report(operator(db), end, by="unit")["rows"]
     assert [(row["key"], row["name"], row["cases"]["caseload"], row["cases"]["done"]) for row in by_unit] == [
         ("H01", "Chi cục THADS huyện Đông", 1, 1),
         ("H02", "Chi cục THADS huyện Tây", 1, 0),
@@ -102,7 +103,7 @@ def test_units_count_their_own_cases_and_provinces_roll_up_the_units_below(db):
         ("K01", "Phòng THADS khu vực Một", 1, 0),
         ("T01", "Cục THADS tỉnh", 1, 0),
     ]
-    by_province = chain_report(db, end, by="province")
+    by_province = chain_report(operator(db), end, by="province")
     # K01 has no 'tinh' above it, so it is its own province
     assert [(row["key"], row["name"], row["cases"]["caseload"]) for row in by_province["rows"]] == [
         ("K01", "Phòng THADS khu vực Một", 1), ("T01", "Cục THADS tỉnh", 3), ("T02", "Cục THADS tỉnh Bắc", 1),
@@ -123,8 +124,8 @@ def test_units_count_their_own_cases_and_provinces_roll_up_the_units_below(db):
         "window": {"start": "2022-10-01", "end": "2022-12-31"}, "cases": EMPTY_CASES, "money": EMPTY_MONEY,
     }
     # a unit scope is the unit's own cases, not its rollup
-    assert chain_report(db, end, Scope(unit="T01"))["money"]["caseload"] == 10 * M
-    assert chain_report(db, end)["cases"]["caseload"] == 5
+    assert chain_report(operator(db), end, Scope(unit="T01"))["money"]["caseload"] == 10 * M
+    assert chain_report(operator(db), end)["cases"]["caseload"] == 5
 
 
 def test_group_judgment_type_and_mode_rows(db):
@@ -136,14 +137,14 @@ def test_group_judgment_type_and_mode_rows(db):
     ], events=[ev("G2", "2023-11-01", "thu_tien", 20 * M), ev("G2", "2023-11-01", "xong")],
         targets=[target(2024, "tinh", "", "85", "50")]))
     end = date(2023, 12, 31)
-    by_group = chain_report(db, end, by="group")["rows"]
+    by_group = chain_report(operator(db), end, by="group")["rows"]
     # G1 counts in both of its groups; G3 has none
     assert [(row["key"], row["name"], row["cases"]["caseload"], row["cases"]["done"]) for row in by_group] == [
         ("ngan_sach", "Thu ngân sách nhà nước", 2, 1),
         ("tin_dung", "Tín dụng, ngân hàng", 1, 0),
         ("trong_diem", "Trọng điểm, số tiền lớn", 1, 0),
     ]
-    budget = chain_report(db, end, Scope(group="ngan_sach"))
+    budget = chain_report(operator(db), end, Scope(group="ngan_sach"))
     assert (budget["cases"], budget["money"]) == (by_group[0]["cases"], by_group[0]["money"])
     assert budget["cases"] == {
         "brought_forward": 2, "new": 0, "caseload": 2, "delegated": 0, "cancelled": 0, "to_enforce": 2,
@@ -158,13 +159,13 @@ def test_group_judgment_type_and_mode_rows(db):
         "carried": 10 * M,
     }
     assert budget["target"] is None
-    by_judgment = chain_report(db, end, by="judgment_type")["rows"]
+    by_judgment = chain_report(operator(db), end, by="judgment_type")["rows"]
     assert [(row["key"], row["name"], row["cases"]["caseload"]) for row in by_judgment] == [
         ("dan_su", "Dân sự", 2), ("hinh_su", "Hình sự", 1), ("kinh_doanh_thuong_mai", "Kinh doanh thương mại", 1),
     ]
-    by_mode = chain_report(db, end, by="mode")["rows"]
+    by_mode = chain_report(operator(db), end, by="mode")["rows"]
     assert [(row["key"], row["name"], row["cases"]["caseload"]) for row in by_mode] == [
         ("chu_dong", "Chủ động", 1), ("theo_don", "Theo đơn", 3),
     ]
-    both = chain_report(db, end, Scope(judgment_type="dan_su", mode="theo_don"))
+    both = chain_report(operator(db), end, Scope(judgment_type="dan_su", mode="theo_don"))
     assert (both["cases"]["caseload"], both["cases"]["done"], both["money"]["caseload"]) == (2, 1, 50 * M)

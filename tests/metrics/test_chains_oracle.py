@@ -11,6 +11,7 @@ from tests.support.edge_data import CASE_UNITS, GROUPS, make_edge_tables
 from tests.support.oracle import oracle_report
 from tests.support.oracle_replay import BY_VALUES, CASE_KEYS, MONEY_KEYS, rate_percent
 from tests.support.tiny import TINY
+from tests.support.readers import operator
 
 SEEDS = (11, 29)
 MONTH_ENDS = tuple(pd.date_range("2022-10-01", "2025-09-30", freq="ME").date)  # work-years 2023-2025
@@ -51,7 +52,7 @@ def _differences(got, expected, path: str = "") -> list[str]:
 
 
 def _compare(engine, tables, end: date, scope: dict | None = None, by: str | None = None) -> list[str]:
-    got = chain_report(engine, end, Scope(**(scope or {})), by)
+    got = chain_report(operator(engine), end, Scope(**(scope or {})), by)
     expected = oracle_report(tables, end, scope, by)
     return [f"end={end} scope={scope} by={by}: {line}" for line in _differences(got, expected)]
 
@@ -100,8 +101,8 @@ def test_chains_add_up(db, seed):
     import_tables(db, make_edge_tables(seed))
     failures = []
     for end in IDENTITY_ENDS:
-        whole = chain_report(db, end)
-        breakdowns = {by: chain_report(db, end, by=by) for by in BY_VALUES}
+        whole = chain_report(operator(db), end)
+        breakdowns = {by: chain_report(operator(db), end, by=by) for by in BY_VALUES}
         chains = [(f"{end}", whole), (f"{end} last year", whole["same_period_last_year"])]
         for by, breakdown in breakdowns.items():
             for row in breakdown["rows"]:
@@ -118,7 +119,7 @@ def test_chains_add_up(db, seed):
                                         f"whole is {whole[kind][key]}")
         group_rows = {row["key"]: row for row in breakdowns["group"]["rows"]}
         for group in GROUPS:
-            scoped = chain_report(db, end, Scope(group=group))
+            scoped = chain_report(operator(db), end, Scope(group=group))
             row = group_rows.get(group)
             if row is None:
                 if scoped["cases"]["caseload"] != 0:
@@ -128,16 +129,16 @@ def test_chains_add_up(db, seed):
                 if row[part] != scoped[part] or row["same_period_last_year"][part] != scoped[
                         "same_period_last_year"][part]:
                     failures.append(f"{end} group {group}: the by-group row differs from the group scope in {part}")
-        pair_rows = {row["key"]: row for row in chain_report(db, end, by="unit_group")["rows"]}
+        pair_rows = {row["key"]: row for row in chain_report(operator(db), end, by="unit_group")["rows"]}
         for group in GROUPS:
-            for row in chain_report(db, end, Scope(group=group), by="unit")["rows"]:
+            for row in chain_report(operator(db), end, Scope(group=group), by="unit")["rows"]:
                 pair = pair_rows.pop(f"{row['key']}|{group}", None)
                 if pair is None or any(pair[part] != row[part] for part in ("cases", "money")):
                     failures.append(f"{end} unit_group {row['key']}|{group}: differs from the group's unit row")
         failures += [f"{end} unit_group {key}: no matching unit row" for key in pair_rows]
     assert not failures, "\n".join(failures[:40])
     # The data must exercise every bucket, or the identities above would hold vacuously.
-    whole = chain_report(db, IDENTITY_ENDS[-1])
+    whole = chain_report(operator(db), IDENTITY_ENDS[-1])
     assert all(whole["cases"][key] > 0 for key in CASE_KEYS if key != "rate"), whole["cases"]
 
 

@@ -9,16 +9,29 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from data_access.engine import PROJECT_ROOT
+from dashboard.view import clock
+from dashboard.view.session import LAST_SEEN_KEY, LOGIN_KEY, VIA_KEY
 
 PAGE_TIMEOUT_SECONDS = 90
+# The generated demo's province leader, who sees the whole one-province database.
+LEADER = "lanhdao"
 
 
-def run_page(name: str, query: dict[str, str] | None = None) -> AppTest:
-    """Return an AppTest of pages/<name>.py after its first run with the given URL query."""
+def signed_in_as(app: AppTest, login: str | None) -> AppTest:
+    """Return the app with a session signed in by password as `login` (None: nobody), as the sign-in form leaves it."""
+    if login is not None:
+        app.session_state[LOGIN_KEY] = login
+        app.session_state[VIA_KEY] = "password"
+        app.session_state[LAST_SEEN_KEY] = clock.now()
+    return app
+
+
+def run_page(name: str, query: dict[str, str] | None = None, login: str | None = LEADER) -> AppTest:
+    """Return an AppTest of pages/<name>.py after its first run with the given URL query, signed in as `login`."""
     app = AppTest.from_file(str(PROJECT_ROOT / "pages" / f"{name}.py"), default_timeout=PAGE_TIMEOUT_SECONDS)
     for key, value in (query or {}).items():
         app.query_params[key] = value
-    return app.run()
+    return signed_in_as(app, login).run()
 
 
 def figures(app: AppTest) -> list[dict]:

@@ -2,11 +2,12 @@
 
 from sqlalchemy import func, select
 
-from data_access.queries.chain_queries import dimension_names, officer_units
+from data_access.queries.lookups import dimension_names, officer_units
 from data_access.schema import cases, events
 from dashboard.metrics.formatting import format_count, format_date
 from dashboard.ui.case_story import current_state, field_table, find_case, timeline_table
 from tests.pages.support import figures, notices, run_page, select as choose, trail
+from tests.support.readers import operator
 
 
 def _storied_case(engine) -> str:
@@ -22,7 +23,7 @@ def _storied_case(engine) -> str:
 
 def test_a_case_shows_its_fields_state_events_and_money(app_engine):
     code = _storied_case(app_engine)
-    detail = find_case(app_engine, code)
+    detail = find_case(operator(app_engine), code)
     app = run_page("viec", {"ma_viec": code})
     assert not app.exception
     assert app.title[0].value == "Chi tiết việc"
@@ -87,9 +88,10 @@ def test_typing_a_code_opens_the_case_and_an_unknown_code_gets_a_message(app_eng
 
 def test_a_case_opened_from_an_officers_list_leads_back_through_the_list(app_engine):
     code = _storied_case(app_engine)
-    officer = find_case(app_engine, code)["officer_code"]
-    unit, name = dimension_names(app_engine, "unit"), dimension_names(app_engine, "officer")[officer]
-    home = officer_units(app_engine)[officer]
+    officer = find_case(operator(app_engine), code)["officer_code"]
+    unit, name = dimension_names(operator(app_engine), "unit"), dimension_names(operator(app_engine),
+                                                                                "officer")[officer]
+    home = officer_units(operator(app_engine))[officer]
     app = run_page("viec", {"ma_viec": code, "nam": "2024", "don_vi": home, "chv": officer, "o": "carried",
                             "trang": "2"})
     assert not app.exception

@@ -6,13 +6,14 @@ import pytest
 import streamlit as st
 
 from data_access.queries.case_list import CELLS, CaseFilter, case_list
-from data_access.queries.chain_queries import dimension_names
+from data_access.queries.lookups import dimension_names
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_count, format_money_short
 from dashboard.metrics.periods import window_ending
 from dashboard.ui.case_views import ListState, heading_lines
 from dashboard.view.filters import FilterOptions, Filters
 from tests.pages.support import notices, read_download, run_page, select, trail
+from tests.support.readers import operator
 
 END = date(2023, 12, 31)
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
@@ -27,13 +28,13 @@ def _codes(app) -> list[str]:
 
 
 def _expected(engine, scope=Scope(), *, offset=0, limit=50, **options):
-    return case_list(engine, window_ending(END).start, END, scope, offset=offset, limit=limit, **options)
+    return case_list(operator(engine), window_ending(END).start, END, scope, offset=offset, limit=limit, **options)
 
 
 def test_every_cell_shows_as_many_cases_as_the_chain_counts(app_engine):
     app = run_page("danh_sach_viec", END_OF_Q1_2024)
     assert not app.exception
-    chain = chain_report(app_engine, END)["cases"]
+    chain = chain_report(operator(app_engine), END)["cases"]
     assert chain["enforceable"] > 100
     for cell in CELLS["cases"]:
         app = app.selectbox(key="cases.cell").set_value(cell).run()
@@ -49,7 +50,7 @@ def test_every_cell_shows_as_many_cases_as_the_chain_counts(app_engine):
     ({"hinh_thuc": "chu_dong", "loai": "dan_su"}, Scope(mode="chu_dong", judgment_type="dan_su")),
 ])
 def test_a_scoped_list_agrees_with_the_scoped_chain(app_engine, query, scope):
-    chain = chain_report(app_engine, END, scope)["cases"]
+    chain = chain_report(operator(app_engine), END, scope)["cases"]
     for cell in ("caseload", "enforceable", "completed", "carried"):
         app = run_page("danh_sach_viec", END_OF_Q1_2024 | query | {"o": cell})
         assert _total(app) == f"{format_count(chain[cell])} việc", cell
@@ -122,7 +123,7 @@ def test_a_wrong_url_value_falls_back_with_a_notice(app_engine):
         "Đường link có o='xong' không hợp lệ; đang hiển thị dòng tổng số thụ lý.",
         "Đường link có trang='-1' không hợp lệ; đang hiển thị trang 1.",
     ]
-    chain = chain_report(app_engine, END, Scope(group="ngan_sach"))["cases"]
+    chain = chain_report(operator(app_engine), END, Scope(group="ngan_sach"))["cases"]
     assert _total(app) == f"{format_count(chain['caseload'])} việc"
     assert dict(app.query_params) == {"nam": "2024", "den": "2023-12-31", "nhom": "ngan_sach", "o": "caseload"}
 
@@ -170,7 +171,7 @@ def test_an_empty_list_shows_a_message_instead_of_a_table(app_engine):
                                  "bên trái.")
     assert len(app.dataframe) == 0 and len(app.get("download_button")) == 0
     app = app.number_input(key="cases.min_age_days").set_value(None).run()
-    assert _total(app) == f"{format_count(chain_report(app_engine, END)['cases']['caseload'])} việc"
+    assert _total(app) == f"{format_count(chain_report(operator(app_engine), END)['cases']['caseload'])} việc"
 
 
 def test_a_url_changed_from_outside_wins_over_the_widgets(app_engine):
@@ -188,7 +189,7 @@ def test_a_url_changed_from_outside_wins_over_the_widgets(app_engine):
 def test_every_money_cell_lists_cases_whose_shares_add_up_to_the_chain(app_engine):
     app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"chuoi": "tien"})
     assert not app.exception
-    chain = chain_report(app_engine, END)["money"]
+    chain = chain_report(operator(app_engine), END)["money"]
     for cell in CELLS["money"]:
         app = app.selectbox(key="cases.cell").set_value(cell).run()
         rows, total, value = _expected(app_engine, cell=cell, chain="money")
@@ -207,11 +208,11 @@ def test_every_money_cell_lists_cases_whose_shares_add_up_to_the_chain(app_engin
     app = app.selectbox(key="cases.chain").set_value("cases").run()
     assert app.selectbox(key="cases.cell").value == "caseload"
     assert app.selectbox(key="cases.sort").value == "remaining"
-    assert _total(app) == f"{format_count(chain_report(app_engine, END)['cases']['caseload'])} việc"
+    assert _total(app) == f"{format_count(chain_report(operator(app_engine), END)['cases']['caseload'])} việc"
 
 
 def test_an_officers_list_holds_the_cases_the_chain_gives_that_officer(app_engine):
-    officer = chain_report(app_engine, END, Scope(unit="QN02"), by="officer")["rows"][0]
+    officer = chain_report(operator(app_engine), END, Scope(unit="QN02"), by="officer")["rows"][0]
     app = run_page("danh_sach_viec", END_OF_Q1_2024 | {"don_vi": "QN02", "chv": officer["key"], "o": "enforceable"})
     assert not app.exception
     assert _total(app) == f"{format_count(officer['cases']['enforceable'])} việc"
@@ -220,7 +221,8 @@ def test_an_officers_list_holds_the_cases_the_chain_gives_that_officer(app_engin
     assert set(app.dataframe[0].value["Chấp hành viên"]) == {officer["name"]}
     assert app.sidebar.selectbox(key="filters.officer").value == officer["key"]
     assert trail(app)[-1] == ("Danh sách việc", None)
-    assert [label for label, _ in trail(app)][:3] == ["Toàn tỉnh", dimension_names(app_engine, "unit")["QN02"],
+    assert [label for label, _ in trail(app)][:3] == ["Toàn tỉnh", dimension_names(operator(app_engine),
+                                                                                   "unit")["QN02"],
                                                       officer["name"]]
 
 

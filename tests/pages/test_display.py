@@ -7,7 +7,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from data_access.exchange.importer import import_tables
-from data_access.queries.chain_queries import officer_units
+from data_access.queries.lookups import officer_units
 
 from dashboard.display import screen as display_screen
 from dashboard.display.screen import SLIDES, Screen, display_query, refresh
@@ -17,6 +17,7 @@ from dashboard.metrics.formatting import format_count
 from dashboard.view.clock import today
 from tests.pages.support import figures, run_page
 from tests.support.builders import case, ev, tables
+from tests.support.readers import operator
 
 
 def _html(app) -> str:
@@ -26,7 +27,7 @@ def _html(app) -> str:
 def test_the_display_opens_on_the_rates_of_the_work_year_to_date(app_engine):
     app = run_page("trinh_chieu", {"chuyen": "10"})
     assert not app.exception
-    report = chain_report(app_engine, today())
+    report = chain_report(operator(app_engine), today())
     shown = _html(app)
     assert f"{format_count(report['cases']['completed'])} / {format_count(report['cases']['enforceable'])} việc" \
         in shown
@@ -116,16 +117,16 @@ def test_an_unreachable_database_at_start_is_said_and_retried(monkeypatch):
 
 def test_frozen_figures_stay_pinned_after_an_import_while_live_ones_move(app_engine):
     cut_off = f"{today():%Y-%m-%d}T00:00"
-    before = chain_report(app_engine, today())["cases"]
+    before = chain_report(operator(app_engine), today())["cases"]
     shown = f"{format_count(before['completed'])} / {format_count(before['enforceable'])} việc"
     frozen = run_page("trinh_chieu", {"chot": cut_off})
     assert shown in _html(frozen) and f"Số liệu chốt đến 00:00 ngày {today():%d/%m/%Y}" in _html(frozen)
-    officer = next(code for code, unit in officer_units(app_engine).items() if unit == "QN01")
+    officer = next(code for code, unit in officer_units(operator(app_engine)).items() if unit == "QN01")
     day = date.today()
     code = f"V-CHOT-{day:%Y%m%d}"
     import_tables(app_engine, tables(units=(), officers=(), targets=(), events=[ev(code, day, "xong")],
                                      cases=[case(code, day, 3_000_000, unit="QN01", officer=officer)]))
-    after = chain_report(app_engine, today())["cases"]
+    after = chain_report(operator(app_engine), today())["cases"]
     assert after["completed"] == before["completed"] + 1
     assert shown in _html(run_page("trinh_chieu", {"chot": cut_off}))
     moved = f"{format_count(after['completed'])} / {format_count(after['enforceable'])} việc"

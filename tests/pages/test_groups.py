@@ -9,6 +9,7 @@ from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import rate_change
 import dashboard.ui.downloads
 from tests.pages.support import figures, notices, run_page, scope_line, select
+from tests.support.readers import operator
 
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
 HEADERS = ["Nhóm việc", "Có điều kiện (việc)", "Thi hành xong (việc)", "Tỷ lệ về việc (%)", "± việc (điểm)",
@@ -24,8 +25,8 @@ def _share(part: int, whole: int) -> float:
 
 def _expected(engine, end: date, scope: Scope = Scope()) -> list[dict]:
     """Return the engine's group rows with their shares, largest share of the caseload first."""
-    whole = chain_report(engine, end, scope)
-    rows = chain_report(engine, end, scope, by="group")["rows"]
+    whole = chain_report(operator(engine), end, scope)
+    rows = chain_report(operator(engine), end, scope, by="group")["rows"]
     for row in rows:
         row["case_share"] = _share(row["cases"]["caseload"], whole["cases"]["caseload"])
         row["money_share"] = _share(row["money"]["caseload"], whole["money"]["caseload"])
@@ -108,8 +109,8 @@ def test_the_downloads_carry_the_table_under_the_scope_line(app_engine, monkeypa
 
 def test_a_scope_without_grouped_cases_shows_a_message(app_engine):
     scope = Scope(judgment_type="lao_dong", mode="chu_dong")
-    assert chain_report(app_engine, date(2023, 10, 31), scope)["cases"]["caseload"] > 0
-    assert chain_report(app_engine, date(2023, 10, 31), scope, by="group")["rows"] == []
+    assert chain_report(operator(app_engine), date(2023, 10, 31), scope)["cases"]["caseload"] > 0
+    assert chain_report(operator(app_engine), date(2023, 10, 31), scope, by="group")["rows"] == []
     app = run_page("nhom_viec", {"nam": "2024", "den": "2023-10-31", "loai": "lao_dong", "hinh_thuc": "chu_dong"})
     assert not app.exception
     assert figures(app) == []

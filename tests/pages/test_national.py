@@ -4,14 +4,16 @@ from datetime import date, datetime
 
 import pytest
 
+from data_access.accounts import add_account
 from data_access.engine import open_engine
-from data_access.queries.chain_queries import dimension_names, officer_units, province_names, unit_provinces
+from data_access.queries.lookups import dimension_names, officer_units, province_names, unit_provinces
 from dashboard.demo.national_build import build_national
 from dashboard.display.figures import read_figures
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.view.filters import FilterOptions, Filters
-from tests.pages.support import figures, run_page, trail
+from tests.pages.support import LEADER, figures, run_page, trail
 from tests.support.databases import app_on
+from tests.support.readers import operator
 
 DATA_DAY = date(2026, 11, 28)
 PERIOD = {"nam": "2026", "den": "2025-12-31"}
@@ -26,6 +28,8 @@ def _short(name: str) -> str:
 def national_url(scratch_url):
     engine = open_engine(scratch_url)
     build_national(engine, size="tiny", today=DATA_DAY, workers=1)
+    # The pages are read as the Ministry's leader, who sees the whole country.
+    add_account(engine, LEADER, "mat-khau-du-dai", "lanh_dao", now=datetime(2026, 1, 1), by="kiểm thử")
     engine.dispose()
     return scratch_url
 
@@ -39,7 +43,7 @@ def country(monkeypatch, national_url):
 def test_the_units_page_of_the_country_ranks_provinces_with_their_own_targets(country):
     app = run_page("don_vi", PERIOD)
     assert not app.exception and app.title[0].value == "Kết quả thi hành án theo tỉnh, thành phố"
-    rows = chain_report(country, END, by="province")["rows"]
+    rows = chain_report(operator(country), END, by="province")["rows"]
     assert len(rows) == 3
     bars = figures(app)[0]["data"][0]
     assert sorted(bars["y"]) == sorted(_short(row["name"]) for row in rows)
@@ -47,7 +51,7 @@ def test_the_units_page_of_the_country_ranks_provinces_with_their_own_targets(co
     # The country's total comes first.
     assert list(table["Mã"]) == ["", *(row["key"] for row in rows)]
     assert table["Tỉnh, thành phố"].iloc[0] == "Toàn quốc"
-    assert list(table["Tổng số thụ lý (việc)"]) == [chain_report(country, END)["cases"]["caseload"],
+    assert list(table["Tổng số thụ lý (việc)"]) == [chain_report(operator(country), END)["cases"]["caseload"],
                                                    *(row["cases"]["caseload"] for row in rows)]
     assert table["Chỉ tiêu (%) (việc)"].notna().all()
     assert "Toàn quốc; từ 01/10/2025" in app.markdown[0].value
@@ -56,7 +60,7 @@ def test_the_units_page_of_the_country_ranks_provinces_with_their_own_targets(co
 def test_a_province_on_the_units_page_shows_its_units_under_a_breadcrumb(country):
     app = run_page("don_vi", PERIOD | {"tinh": "T02"})
     assert not app.exception and app.title[0].value == "Kết quả thi hành án theo đơn vị"
-    rows = chain_report(country, END, Scope(province="T02"), by="unit")["rows"]
+    rows = chain_report(operator(country), END, Scope(province="T02"), by="unit")["rows"]
     assert {row["key"] for row in rows} <= {"T02", "T02K01", "T02K02", "T02K03"}
     assert list(app.dataframe[0].value["Mã"]) == ["", *(row["key"] for row in rows)]
     steps = trail(app)
@@ -70,30 +74,31 @@ def test_the_officers_page_asks_for_a_province_first_then_lists_the_units_office
     assert "chọn một tỉnh" in app.info[0].value
     app = run_page("chap_hanh_vien", PERIOD | {"don_vi": "T01K01"})
     assert not app.exception
-    rows = chain_report(country, END, Scope(province="T01", unit="T01K01"), by="officer")["rows"]
+    rows = chain_report(operator(country), END, Scope(province="T01", unit="T01K01"), by="officer")["rows"]
     # The invisible bar across every row holds one name per officer.
     assert len(figures(app)[0]["data"][0]["y"]) == len(rows)
     assert [label for label, _ in trail(app)] == ["Toàn quốc", province_names(country)["T01"],
-                                                 dimension_names(country, "unit")["T01K01"]]
+                                                 dimension_names(operator(country), "unit")["T01K01"]]
 
 
 def test_the_overview_names_the_country_and_shows_its_rates(country):
     app = run_page("overview", PERIOD)
     assert not app.exception
-    whole = chain_report(country, END)
+    whole = chain_report(operator(country), END)
     gauges = [figure["data"][0]["value"] for figure in figures(app)[:2]]
     assert gauges == [whole["cases"]["rate"], whole["money"]["rate"]]
     assert any("Toàn quốc; từ 01/10/2025" in item.value for item in app.markdown)
 
 
 def test_the_display_of_the_country_ranks_provinces_and_lists_provinces_and_units_below_target(country):
-    options = FilterOptions(years=(2026,), units=dimension_names(country, "unit"), today=DATA_DAY,
-                            officers=dimension_names(country, "officer"), officer_units=officer_units(country),
+    options = FilterOptions(years=(2026,), units=dimension_names(operator(country), "unit"), today=DATA_DAY,
+                            officers=dimension_names(operator(country),
+                                                     "officer"), officer_units=officer_units(operator(country)),
                             provinces=province_names(country), unit_provinces=unit_provinces(country))
-    shown = read_figures(country, Filters(2026, "2025-12-31"), options, DATA_DAY, datetime(2026, 11, 28, 8))
+    shown = read_figures(operator(country), Filters(2026, "2025-12-31"), options, DATA_DAY, datetime(2026, 11, 28, 8))
     assert shown["ranked_by"] == "tỉnh" and shown["below_kinds"] == ["tỉnh", "đơn vị"]
     assert [row["key"] for row in shown["ranked"]] == ["T01", "T02", "T03"]
-    province = read_figures(country, Filters(2026, "2025-12-31", province="T01"), options, DATA_DAY,
+    province = read_figures(operator(country), Filters(2026, "2025-12-31", province="T01"), options, DATA_DAY,
                             datetime(2026, 11, 28, 8))
     assert province["ranked_by"] == "đơn vị"
     assert {row["key"] for row in province["ranked"]} <= {"T01", "T01K01", "T01K02", "T01K03"}

@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_access.queries.chain_queries import dimension_names, officer_units
+from data_access.queries.lookups import dimension_names, officer_units
 from dashboard.charts.axis_labels import short_unit_names
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_count
@@ -14,6 +14,7 @@ from dashboard.ui.pace_table import STATUS_STYLES
 from tests.pages.support import (
     cell_styles, figures, paced_order, read_download, read_pace_bars, run_page, scope_line, select, subheadings, trail,
 )
+from tests.support.readers import operator
 
 END_OF_JUNE_2024 = {"nam": "2024", "den": "2024-06-30"}
 END = date(2024, 6, 30)
@@ -28,8 +29,9 @@ def _labeller(engine, unit: str | None = None):
     """Return how a bar names an officer: with the officer's unit across the province, alone within a unit."""
     if unit:
         return _label
-    units = short_unit_names([{"key": key, "name": name} for key, name in dimension_names(engine, "unit").items()])
-    homes = officer_units(engine)
+    units = short_unit_names([{"key": key, "name": name} for key, name in dimension_names(operator(engine),
+                                                                                          "unit").items()])
+    homes = officer_units(operator(engine))
     return lambda row: f"{_label(row)} · {units[homes[row['key']]]}"
 
 
@@ -44,7 +46,8 @@ def _bars(app) -> dict[str, dict]:
 
 
 def _judged(engine, scope: Scope = Scope()) -> list[dict]:
-    return on_track(engine, END, chain_report(engine, END, scope, by="officer"), scope, by="officer")["rows"]
+    return on_track(operator(engine), END, chain_report(operator(engine), END, scope, by="officer"), scope,
+                    by="officer")["rows"]
 
 
 def _assert_paced(app, rows: list[dict], chain: str, label) -> None:
@@ -96,7 +99,7 @@ def test_the_sidebar_unit_narrows_to_its_officers(app_engine):
 def test_the_table_leads_with_each_officers_rate_target_and_pace_under_the_total(app_engine):
     app = run_page("chap_hanh_vien", END_OF_JUNE_2024)
     rows = _judged(app_engine)
-    whole = on_track(app_engine, END, chain_report(app_engine, END))
+    whole = on_track(operator(app_engine), END, chain_report(operator(app_engine), END))
     table = app.dataframe[0].value
     assert list(table["Mã"]) == ["", *(row["key"] for row in rows)]
     assert table["Chấp hành viên"].iloc[0] == "Tổng toàn tỉnh"
@@ -119,7 +122,7 @@ def test_the_table_leads_with_each_officers_rate_target_and_pace_under_the_total
 
 def test_a_sidebar_group_has_no_target_and_narrows_the_cases(app_engine):
     app = select(run_page("chap_hanh_vien", END_OF_JUNE_2024), "filters.group", "tin_dung")
-    rows = chain_report(app_engine, END, Scope(group="tin_dung"), by="officer")["rows"]
+    rows = chain_report(operator(app_engine), END, Scope(group="tin_dung"), by="officer")["rows"]
     ranked = _ranked(rows, "cases")
     bars = _bars(app)
     assert list(bars) == ["Kỳ báo cáo này"]
@@ -135,8 +138,8 @@ def test_the_downloads_hold_the_officers_table(app_engine, downloads):
     heading, from_csv, from_excel = read_download(downloads, 2)
     assert heading == [OFFICER_TITLE,
                        "Phòng Thi hành án dân sự khu vực 3 - Quảng Ninh; từ 01/10/2023 đến hết 30/06/2024"]
-    rows = chain_report(app_engine, END, Scope(unit="QN03"), by="officer")["rows"]
-    unit = chain_report(app_engine, END, Scope(unit="QN03"))
+    rows = chain_report(operator(app_engine), END, Scope(unit="QN03"), by="officer")["rows"]
+    unit = chain_report(operator(app_engine), END, Scope(unit="QN03"))
     for copy in (from_csv, from_excel):
         copy["Mã"] = copy["Mã"].fillna("")
         assert list(copy["Mã"]) == ["", *(row["key"] for row in rows)]
@@ -148,9 +151,9 @@ def test_the_downloads_hold_the_officers_table(app_engine, downloads):
 def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engine):
     app = run_page("chap_hanh_vien", END_OF_JUNE_2024 | {"don_vi": "QN03"})
     assert not app.exception
-    name = dimension_names(app_engine, "unit")["QN03"]
+    name = dimension_names(operator(app_engine), "unit")["QN03"]
     assert trail(app) == [("Toàn tỉnh", "don_vi?nam=2024&den=2024-06-30"), (name, None)]
-    unit = chain_report(app_engine, END, Scope(unit="QN03"))
+    unit = chain_report(operator(app_engine), END, Scope(unit="QN03"))
     assert subheadings(app)[-1] == f"Số liệu về việc và về tiền của đơn vị {name}"
     cases, money = (table.value for table in app.dataframe[-2:])
     assert cases.loc["Có điều kiện", "Kỳ này"] == format_count(unit["cases"]["enforceable"])
@@ -158,7 +161,7 @@ def test_a_units_officers_page_shows_the_units_chains_and_the_way_back(app_engin
 
 
 def test_an_officer_in_the_sidebar_keeps_every_officer_of_the_unit_in_the_ranking(app_engine):
-    rows = chain_report(app_engine, END, Scope(unit="QN03"), by="officer")["rows"]
+    rows = chain_report(operator(app_engine), END, Scope(unit="QN03"), by="officer")["rows"]
     app = run_page("chap_hanh_vien", END_OF_JUNE_2024 | {"don_vi": "QN03", "chv": rows[0]["key"]})
     assert not app.exception
     assert figures(app)[0]["layout"]["title"]["text"] == (f"Tỷ lệ xong về việc của {len(rows)} chấp hành viên so "

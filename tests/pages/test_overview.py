@@ -16,6 +16,7 @@ from dashboard.metrics.pace import STATUS_LABELS
 from dashboard.metrics.periods import work_year
 from dashboard.view.filters import Filters, default_end
 from tests.pages.support import figures, notices, run_page, select
+from tests.support.readers import operator
 
 TODAY = date.today()
 CURRENT_YEAR = work_year(TODAY)
@@ -29,11 +30,11 @@ def test_overview_shows_the_engine_figures_for_the_default_period(app_engine):
     app = run_page("overview")
     assert not app.exception
     end = Filters(CURRENT_YEAR, default_end(CURRENT_YEAR, TODAY)).period_end(TODAY)
-    report = chain_report(app_engine, end)
+    report = chain_report(operator(app_engine), end)
     cases_gauge, money_gauge = _gauges(app)
     assert (cases_gauge["value"], money_gauge["value"]) == (report["cases"]["rate"], report["money"]["rate"])
     assert cases_gauge["delta"]["reference"] == report["same_period_last_year"]["cases"]["rate"]
-    judged = on_track(app_engine, end, report)
+    judged = on_track(operator(app_engine), end, report)
     for gauge, chain in ((cases_gauge, "cases"), (money_gauge, "money")):
         # The dark mark is the pace, the bar takes the status colour, the pale band starts at the target.
         assert gauge["gauge"]["threshold"]["value"] == judged["pace"][chain]
@@ -42,14 +43,14 @@ def test_overview_shows_the_engine_figures_for_the_default_period(app_engine):
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Có điều kiện thi hành (việc)"] == format_count(report["cases"]["enforceable"])
     assert metrics["Thi hành xong (tỷ đồng)"] == format_billion_number(report["money"]["completed"])
-    budget = chain_report(app_engine, end, Scope(group="ngan_sach"))
+    budget = chain_report(operator(app_engine), end, Scope(group="ngan_sach"))
     assert app.main.markdown[-1].value == report_paragraph(report, budget)
 
 
 def test_beside_each_gauge_stand_its_pace_status_its_forecast_and_what_is_still_needed(app_engine):
     app = run_page("overview", {"nam": "2025", "den": "2024-12-31"})
     end = date(2024, 12, 31)
-    judged = on_track(app_engine, end, chain_report(app_engine, end))
+    judged = on_track(operator(app_engine), end, chain_report(operator(app_engine), end))
     lines = [item for item in app.markdown if item.value.startswith(("**Tiến độ:**", "**Dự báo", "Còn phải"))]
     said = [item.value for item in lines]
     for chain in ("cases", "money"):
@@ -68,7 +69,7 @@ def test_beside_each_gauge_stand_its_pace_status_its_forecast_and_what_is_still_
 
 def test_the_chain_table_holds_both_periods_and_their_difference(app_engine):
     app = run_page("overview", {"nam": "2024", "den": "2023-12-31"})
-    report = chain_report(app_engine, date(2023, 12, 31))
+    report = chain_report(operator(app_engine), date(2023, 12, 31))
     table = app.dataframe[0].value
     assert list(table.columns) == ["Kỳ này", "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)"]
     now, before = report["cases"], report["same_period_last_year"]["cases"]
@@ -88,7 +89,7 @@ def test_changing_filters_changes_the_figures_and_the_url(app_engine):
     app = run_page("overview", {"nam": "2024", "den": "2023-12-31"})
     app = select(app, "filters.unit", "QN01")
     app = select(app, "filters.group", "ngan_sach")
-    report = chain_report(app_engine, date(2023, 12, 31), Scope(unit="QN01", group="ngan_sach"))
+    report = chain_report(operator(app_engine), date(2023, 12, 31), Scope(unit="QN01", group="ngan_sach"))
     cases_gauge, money_gauge = _gauges(app)
     assert (cases_gauge["value"], money_gauge["value"]) == (report["cases"]["rate"], report["money"]["rate"])
     assert "threshold" not in cases_gauge["gauge"]
@@ -130,7 +131,7 @@ def test_a_wrong_url_value_falls_back_with_a_notice(app_engine, query, parameter
 
 @pytest.mark.parametrize("page", ["overview", "don_vi", "chap_hanh_vien", "nhom_viec", "xu_huong"])
 def test_an_empty_scope_shows_a_message_instead_of_charts_on_every_page(app_engine, page):
-    assert chain_report(app_engine, date(2023, 10, 31), Scope(judgment_type="trong_tai", mode="chu_dong"))[
+    assert chain_report(operator(app_engine), date(2023, 10, 31), Scope(judgment_type="trong_tai", mode="chu_dong"))[
         "cases"]["caseload"] == 0
     app = run_page(page, {"nam": "2024", "den": "2023-10-31", "loai": "trong_tai", "hinh_thuc": "chu_dong"})
     assert not app.exception
@@ -155,7 +156,7 @@ def test_every_page_explains_an_unreachable_database(monkeypatch, page):
 
 def test_key_figures_carry_their_change_on_last_year(app_engine):
     app = run_page("overview", {"nam": "2024", "den": "2023-12-31"})
-    report = chain_report(app_engine, date(2023, 12, 31))
+    report = chain_report(operator(app_engine), date(2023, 12, 31))
     metrics = {metric.label: metric for metric in app.metric}
     change = relative_change(report["cases"]["completed"], report["same_period_last_year"]["cases"]["completed"])
     sign = "+" if change > 0 else ""
@@ -173,7 +174,7 @@ def test_a_url_changed_from_outside_wins_over_the_session(app_engine):
     app.query_params["den"] = "2023-12-31"
     app = app.run()
     assert app.sidebar.selectbox(key="filters.unit").value == ""
-    whole = chain_report(app_engine, date(2023, 12, 31))
+    whole = chain_report(operator(app_engine), date(2023, 12, 31))
     assert figures(app)[0]["data"][0]["value"] == whole["cases"]["rate"]
 
 

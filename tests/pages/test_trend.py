@@ -6,6 +6,7 @@ from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.on_track import on_track
 from dashboard.metrics.periods import month_ends, work_year
 from tests.pages.support import figures, run_page, select
+from tests.support.readers import operator
 
 TODAY = date.today()
 MONTHS_2024 = ["10/2023", "11/2023", "12/2023", "01/2024", "02/2024", "03/2024", "04/2024", "05/2024", "06/2024",
@@ -16,7 +17,7 @@ MONTHS_2025 = ["10/2024", "11/2024", "12/2024", "01/2025", "02/2025", "03/2025",
 
 def _engine_series(engine, ends: list[date], scope: Scope = Scope()) -> dict:
     """Return the engine's monthly figures: both rates this year and last, and each month's new and completed."""
-    reports = [chain_report(engine, end, scope) for end in ends]
+    reports = [chain_report(operator(engine), end, scope) for end in ends]
     series = {f"{chain}_{year}": [] for chain in ("cases", "money") for year in ("now", "last_year")}
     for report in reports:
         for chain in ("cases", "money"):
@@ -26,7 +27,7 @@ def _engine_series(engine, ends: list[date], scope: Scope = Scope()) -> dict:
     for key, values in cumulative.items():
         series[key] = [after - before for before, after in zip(values, values[1:])]
     series["target"] = reports[-1]["target"]
-    last_end = chain_report(engine, date(work_year(ends[0]) - 1, 9, 30), scope)
+    last_end = chain_report(operator(engine), date(work_year(ends[0]) - 1, 9, 30), scope)
     for chain in ("cases", "money"):
         series[f"{chain}_last_year_end"] = last_end[chain]["rate"]
     return series
@@ -105,7 +106,7 @@ def test_to_date_stops_at_the_last_closed_month(app_engine):
 def test_the_pace_curve_and_the_forecast_cone_lead_to_30_september(app_engine):
     app = run_page("xu_huong", {"nam": "2025", "den": "2024-12-31"})
     end = date(2024, 12, 31)
-    report = on_track(app_engine, end, chain_report(app_engine, end))
+    report = on_track(operator(app_engine), end, chain_report(operator(app_engine), end))
     cases = _traces(figures(app)[0])
     pace = cases["Mức cần đạt đến nay"]
     assert pace["x"] == MONTHS_2025
@@ -122,7 +123,7 @@ def test_the_pace_curve_and_the_forecast_cone_lead_to_30_september(app_engine):
 def test_every_unit_has_a_small_chart_of_its_curve_against_its_own_pace(app_engine):
     app = run_page("xu_huong", {"nam": "2025", "den": "2024-12-31"})
     end = date(2024, 12, 31)
-    rows = on_track(app_engine, end, chain_report(app_engine, end, by="unit"), by="unit")["rows"]
+    rows = on_track(operator(app_engine), end, chain_report(operator(app_engine), end, by="unit"), by="unit")["rows"]
     small = figures(app)[2]
     titles = [note["text"] for note in small["layout"]["annotations"]]
     assert len(titles) == len(rows) == 4

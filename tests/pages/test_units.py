@@ -15,6 +15,7 @@ from dashboard.ui.pace_table import STATUS_STYLES, TOTAL_STYLE, in_billions
 from tests.pages.support import (
     cell_styles, figures, notices, paced_order, read_download, read_pace_bars, run_page, select,
 )
+from tests.support.readers import operator
 
 END_OF_Q1_2024 = {"nam": "2024", "den": "2023-12-31"}
 END_OF_2024 = {"nam": "2024", "den": "2024-09-30"}
@@ -64,7 +65,7 @@ def test_units_are_ranked_by_their_gap_to_their_own_pace_with_their_counts(app_e
     app = run_page("don_vi", {"nam": "2025", "den": "2024-12-31"})
     assert not app.exception
     end = date(2024, 12, 31)
-    rows = on_track(app_engine, end, chain_report(app_engine, end, by="unit"), by="unit")["rows"]
+    rows = on_track(operator(app_engine), end, chain_report(operator(app_engine), end, by="unit"), by="unit")["rows"]
     assert len(rows) == 4 and all(row["pace"]["cases_status"] for row in rows)
     cases, money, _ = figures(app)
     _assert_paced(cases, rows, "cases")
@@ -81,16 +82,16 @@ def test_units_are_ranked_by_their_gap_to_their_own_pace_with_their_counts(app_e
 def test_the_heatmap_cells_hold_each_groups_rate_and_count_coloured_against_the_units_pace(app_engine):
     app = run_page("don_vi", {"nam": "2025", "den": "2024-12-31"})
     end = date(2024, 12, 31)
-    rows = on_track(app_engine, end, chain_report(app_engine, end, by="unit"), by="unit")["rows"]
-    whole = on_track(app_engine, end, chain_report(app_engine, end))
+    rows = on_track(operator(app_engine), end, chain_report(operator(app_engine), end, by="unit"), by="unit")["rows"]
+    whole = on_track(operator(app_engine), end, chain_report(operator(app_engine), end))
     for chain in ("cases", "money"):
         heatmap = figures(app)[2]["data"][0]
         assert heatmap["x"] == [group_label(code) for code in GROUP_CODES]
         assert heatmap["y"] == [_short(row["name"]) for row in rows] + ["Toàn tỉnh"]
         for column, code in enumerate(GROUP_CODES):
             in_group = {row["key"]: row for row in
-                        chain_report(app_engine, end, Scope(group=code), by="unit")["rows"]}
-            province = chain_report(app_engine, end, Scope(group=code))
+                        chain_report(operator(app_engine), end, Scope(group=code), by="unit")["rows"]}
+            province = chain_report(operator(app_engine), end, Scope(group=code))
             for line, (place, pace) in enumerate([(in_group.get(row["key"]), row["pace"][chain]) for row in rows]
                                                  + [(province, whole["pace"][chain])]):
                 if place is None or place[chain]["rate"] is None:
@@ -111,8 +112,8 @@ def test_the_heatmap_cells_hold_each_groups_rate_and_count_coloured_against_the_
 def test_the_table_leads_with_each_units_rate_target_pace_and_forecast_under_the_total(app_engine):
     app = run_page("don_vi", {"nam": "2025", "den": "2024-12-31"})
     end = date(2024, 12, 31)
-    rows = on_track(app_engine, end, chain_report(app_engine, end, by="unit"), by="unit")["rows"]
-    whole = on_track(app_engine, end, chain_report(app_engine, end))
+    rows = on_track(operator(app_engine), end, chain_report(operator(app_engine), end, by="unit"), by="unit")["rows"]
+    whole = on_track(operator(app_engine), end, chain_report(operator(app_engine), end))
     table = app.dataframe[0].value
     assert list(table.columns[:14]) == [
         "Mã", "Đơn vị", *(f"{label} ({suffix})" for suffix in ("việc", "tiền") for label in (
@@ -139,7 +140,7 @@ def test_the_table_leads_with_each_units_rate_target_pace_and_forecast_under_the
 
 def test_a_chosen_unit_is_highlighted_among_every_unit(app_engine):
     app = select(run_page("don_vi", END_OF_Q1_2024), "filters.unit", "QN02")
-    rows = chain_report(app_engine, date(2023, 12, 31), by="unit")["rows"]
+    rows = chain_report(operator(app_engine), date(2023, 12, 31), by="unit")["rows"]
     cases, money, heatmap = figures(app)
     assert len(cases["data"][0]["y"]) == len(rows) == 4
     assert "<b>▶ Phòng THADS khu vực 2</b>" in cases["data"][0]["y"]
@@ -156,18 +157,18 @@ def test_the_sidebar_group_and_period_change_the_figures(app_engine):
     heatmap_before = figures(app)[2]
     app = select(app, "filters.group", "ngan_sach")
     end = date(2023, 12, 31)
-    rows = chain_report(app_engine, end, Scope(group="ngan_sach"), by="unit")["rows"]
+    rows = chain_report(operator(app_engine), end, Scope(group="ngan_sach"), by="unit")["rows"]
     cases, money, heatmap = figures(app)
     _assert_ranked(cases, rows, "cases", None)
     _assert_ranked(money, rows, "money", None)
     assert heatmap == heatmap_before
     table = app.dataframe[0].value
     assert "Chỉ tiêu (%) (việc)" not in table.columns
-    whole = chain_report(app_engine, end, Scope(group="ngan_sach"))
+    whole = chain_report(operator(app_engine), end, Scope(group="ngan_sach"))
     assert list(table["Thi hành xong (việc)"]) == [whole["cases"]["completed"],
                                                   *(row["cases"]["completed"] for row in rows)]
     app = select(app, "filters.end", "2024-06-30")
-    rows = chain_report(app_engine, date(2024, 6, 30), Scope(group="ngan_sach"), by="unit")["rows"]
+    rows = chain_report(operator(app_engine), date(2024, 6, 30), Scope(group="ngan_sach"), by="unit")["rows"]
     _assert_ranked(figures(app)[0], rows, "cases", None)
 
 
@@ -178,8 +179,8 @@ def test_the_downloads_hold_the_table_under_the_title_and_scope(app_engine, down
                        "Bảng gồm mọi đơn vị để so sánh; đơn vị đang chọn: "
                        "Phòng Thi hành án dân sự khu vực 1 - Quảng Ninh."]
     shown = app.dataframe[0].value
-    rows = chain_report(app_engine, date(2023, 12, 31), by="unit")["rows"]
-    whole = chain_report(app_engine, date(2023, 12, 31))
+    rows = chain_report(operator(app_engine), date(2023, 12, 31), by="unit")["rows"]
+    whole = chain_report(operator(app_engine), date(2023, 12, 31))
     for copy in (from_csv, from_excel):
         # The file keeps đồng where the screen shows tỷ đồng; the total row comes first in both.
         assert list(copy["Mã"].fillna("")) == ["", *(row["key"] for row in rows)]
@@ -193,7 +194,7 @@ def test_the_downloads_hold_the_table_under_the_title_and_scope(app_engine, down
 
 def test_a_chosen_unit_without_cases_is_named_while_the_others_stay(app_engine):
     scope = Scope(judgment_type="pha_san")
-    rows = chain_report(app_engine, date(2023, 10, 31), scope, by="unit")["rows"]
+    rows = chain_report(operator(app_engine), date(2023, 10, 31), scope, by="unit")["rows"]
     missing = sorted({"QN00", "QN01", "QN02", "QN03"} - {row["key"] for row in rows})
     assert rows and missing
     app = run_page("don_vi", {"nam": "2024", "den": "2023-10-31", "loai": "pha_san", "don_vi": missing[0]})

@@ -1,15 +1,18 @@
-"""Databases for the tests: a scratch PostgreSQL database of their own, and the app pointed at a database."""
+"""Databases for the tests: a scratch PostgreSQL database of their own, the app pointed at a database, and a
+leader to sign in as."""
 
 import os
 import uuid
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from data_access.accounts import add_account
 from data_access.engine import open_engine
 from data_access.exchange.importer import import_tables
+from dashboard.demo.accounts import DEMO_PASSWORD
 from dashboard.demo.province import generate_province
 
 # A small generated province with data from October 2021 to June 2025: work-years 2022 to 2024 complete, enough
@@ -72,3 +75,9 @@ def province_with_history(url: str):
     import_tables(engine, generate_province("small", seed=3, today=HISTORY_BUILT).tables())
     yield engine
     engine.dispose()
+
+
+def add_leader(engine, login: str = "lanhdao") -> None:
+    """Add a Ministry leader, who reads the whole database, with the demo's password."""
+    add_account(engine, login, DEMO_PASSWORD, "lanh_dao", name="Lãnh đạo (kiểm thử)", now=datetime(2026, 1, 1),
+                by="kiểm thử")

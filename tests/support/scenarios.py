@@ -5,6 +5,7 @@ from datetime import date
 from data_access.exchange.importer import import_tables
 from dashboard.metrics.chains import chain_report
 from tests.support.builders import tables
+from tests.support.readers import operator
 
 M = 1_000_000
 
@@ -19,4 +20,4 @@ EMPTY_MONEY = {**EMPTY_CASES, "reduced": 0}
 def report_on(db, end, cases, events=(), **options):
     """Return chain_report at `end` (ISO) after importing the cases and events into the empty database."""
     import_tables(db, tables(cases=cases, events=events))
-    return chain_report(db, date.fromisoformat(end), **options)
+    return chain_report(operator(db), date.fromisoformat(end), **options)

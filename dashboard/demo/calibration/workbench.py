@@ -15,6 +15,7 @@ from data_access import codes
 from data_access.exchange.importer import import_tables
 from data_access.exchange.timeline import Event, replay
 from data_access.queries.chain_queries import CASE_DIMENSION, direct_parts
+from data_access.queries.viewing import OPERATOR, Reader
 from dashboard.demo.province import Province
 from dashboard.demo.story import Case
 from dashboard.metrics.chains import case_chain, money_chain
@@ -40,7 +41,7 @@ class Workbench:
 
     def refresh(self) -> None:
         """Reload the per-case facts of the window from the database."""
-        facts = direct_parts(self.engine, self.window.start, self.window.end, by=CASE_DIMENSION)
+        facts = direct_parts(Reader(self.engine, OPERATOR), self.window.start, self.window.end, by=CASE_DIMENSION)
         facts = facts.sort_values("key", ignore_index=True)
         facts["budget"] = [self.province.cases[code].has_group(BUDGET) for code in facts["key"]]
         self.facts = facts

@@ -1,0 +1,57 @@
+"""The display's run: who is there first, a retry while the database is out of reach, then the turning slides."""
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from data_access.engine import DatabaseUnavailable
+from dashboard.display.screen import SLIDES, Screen, display_query, refresh, say_lost, show_slide
+from dashboard.display.settings import DisplaySettings, settings_from_query
+from dashboard.display.style import STYLE
+from dashboard.text.escape import element
+from dashboard.view import cache, clock
+from dashboard.view.filters import forbidden_place
+from dashboard.view.navigation import through_navigation
+
+
+def _retry_when_lost(settings: DisplaySettings) -> None:
+    """Say the database is out of reach and run the whole screen again after a slide's time."""
+    say_lost(settings)
+
+    @st.fragment(run_every=timedelta(seconds=settings.seconds))
+    def again() -> None:
+        # The fragment's first run is the page's own; each later one starts the page afresh.
+        if st.session_state.pop("display.retrying", False):
+            st.rerun(scope="app")
+        st.session_state["display.retrying"] = True
+
+    again()
+
+
+def run_display(admit: Callable[[], object]) -> None:
+    """Run the display: hide Streamlit's frame, let `admit` say who is there (a display link or a signed-in
+    person; it stops the run for anyone else), then turn and refresh the slides by themselves."""
+    through_navigation()
+    st.markdown(STYLE, unsafe_allow_html=True)
+    query = st.query_params.to_dict()
+    settings, _ = settings_from_query(query, clock.now())
+    try:
+        admit()
+        forbidden = forbidden_place(display_query(query), cache.filter_options(clock.today()))
+    except (DatabaseUnavailable, SQLAlchemyError):
+        _retry_when_lost(settings)
+        st.stop()
+    if forbidden:
+        st.markdown(element("div", forbidden, css="screen-title"), unsafe_allow_html=True)
+        st.stop()
+    screen = st.session_state.setdefault("display.screen", Screen())
+
+    @st.fragment(run_every=timedelta(seconds=settings.seconds))
+    def turn() -> None:
+        refresh(screen, settings, query)
+        show_slide(screen, settings)
+        screen.slide = (screen.slide + 1) % len(SLIDES)
+
+    turn()
