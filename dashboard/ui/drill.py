@@ -83,7 +83,10 @@ def trail(filters: Filters, options: FilterOptions, here: str | None = None,
         steps.append(("Danh sách việc", CASES_PAGE, to_query(filters) | list_state))
     if here is not None:
         steps.append((here, None, {}))
-    _draw_trail(steps)
+    # A viewer bound to a province, unit or officer starts the trail there: the steps above lead nowhere it may go.
+    bound = [name for name in ("province", "unit", "officer") if name in options.fixed]
+    first = {"province": 1, "unit": 1 + bool(filters.province), "officer": 2 + bool(filters.province)}
+    _draw_trail(steps[min(first[bound[-1]], len(steps) - 1):] if bound else steps)
 
 
 def address(page: str, query: dict[str, str]) -> str:

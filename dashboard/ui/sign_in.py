@@ -54,29 +54,34 @@ def _demo_accounts() -> None:
 
 def _form() -> None:
     engine = cache.engine()
-    st.title("Đăng nhập")
-    st.caption("Bảng điều hành thi hành án dân sự")
-    carried = st.session_state.pop(NOTICE_KEY, None)
-    if carried:
-        notice(carried, "info")
-    if not all_accounts(engine):
-        notice(NO_ACCOUNTS)
-        st.stop()
-    with st.form("sign_in"):
-        login = st.text_input("Tên đăng nhập", key="sign_in.login")
-        password = st.text_input("Mật khẩu", type="password", key="sign_in.password")
-        submitted = st.form_submit_button("Đăng nhập", type="primary")
-    if submitted:
-        result = sign_in(engine, login.strip().lower(), password, clock.now())
-        if result.account is not None:
-            open_session(result.account.login, "password", clock.now())
-            # The entry script reads the viewer to list the role's pages on the run that follows.
-            read_as(viewer_of(result.account))
-            st.rerun()
-        st.error(_locked_text(result.locked_until) if result.locked_until else FAILED)
-    if sso_configured() and st.button("Đăng nhập bằng tài khoản cơ quan (SSO)"):
-        st.login()
-    _demo_accounts()
+    # The page is drawn in one placeholder, emptied on success: the form must not linger while the first page of
+    # figures is computed.
+    holder = st.empty()
+    with holder.container():
+        st.title("Đăng nhập")
+        st.caption("Bảng điều hành thi hành án dân sự")
+        carried = st.session_state.pop(NOTICE_KEY, None)
+        if carried:
+            notice(carried, "info")
+        if not all_accounts(engine):
+            notice(NO_ACCOUNTS)
+            st.stop()
+        with st.form("sign_in"):
+            login = st.text_input("Tên đăng nhập", key="sign_in.login")
+            password = st.text_input("Mật khẩu", type="password", key="sign_in.password")
+            submitted = st.form_submit_button("Đăng nhập", type="primary")
+        if submitted:
+            result = sign_in(engine, login.strip().lower(), password, clock.now())
+            if result.account is not None:
+                open_session(result.account.login, "password", clock.now())
+                # The entry script reads the viewer to list the role's pages on the run that follows.
+                read_as(viewer_of(result.account))
+                holder.empty()
+                st.rerun()
+            st.error(_locked_text(result.locked_until) if result.locked_until else FAILED)
+        if sso_configured() and st.button("Đăng nhập bằng tài khoản cơ quan (SSO)"):
+            st.login()
+        _demo_accounts()
     st.stop()
 
 
@@ -138,7 +143,8 @@ def _account_box(account: Account) -> None:
 def _resumed_login(now) -> str | None:
     """Return the login of this browser's earlier sign-in (a reload, a second tab), from its cookie's token."""
     token = st.context.cookies.get(COOKIE)
-    if not token:
+    # A cookie is the browser's to write: anything but a token of ours is no session.
+    if not isinstance(token, str) or not TOKEN_PATTERN.fullmatch(token):
         return None
     resumed = resume_browser_session(cache.engine(), token, now, idle_limit())
     if resumed.login is None:

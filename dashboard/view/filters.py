@@ -141,9 +141,11 @@ def default_end(year: int, today: date) -> str:
 
 
 def default_filters(options: FilterOptions) -> Filters:
-    """Return the filters of a first visit: the current work-year to its last closed month, everything else all."""
+    """Return the filters of a first visit: the current work-year to its last closed month, a unit head's own unit,
+    everything else all."""
     year = options.years[0]
-    return Filters(year=year, end=default_end(year, options.today))
+    own = sorted(options.units_chosen or ())
+    return Filters(year=year, end=default_end(year, options.today), unit=own[0] if len(own) == 1 else None)
 
 
 def told_apart(names: dict[str, str]) -> dict[str, str]:
