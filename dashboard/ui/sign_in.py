@@ -170,13 +170,16 @@ def signed_in() -> Account:
     if login is not None and now - st.session_state.get(LAST_SEEN_KEY, now) > idle_limit():
         _expire(login, _idle_text())
         login = None
-    if login is None:
-        login = _resumed_login(now)
-    if login is None and sso_configured() and st.user.is_logged_in:
-        account = _sso_account()
-        open_session(account.login, "sso", now)
-        login = account.login
+    resumed = login is None and _resumed_login(now) is not None
+    if login is None and not resumed and sso_configured() and st.user.is_logged_in:
+        open_session(_sso_account().login, "sso", now)
+        resumed = True
+    login = st.session_state.get(LOGIN_KEY)
     account = find_account(cache.engine(), login) if login is not None else None
+    if resumed and account is not None and account.active:
+        # The entry script lists the role's pages from the viewer, on the run that follows.
+        read_as(viewer_of(account))
+        st.rerun()
     if login is not None and (account is None or not account.active):
         _expire(login, "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị.")
         account = None

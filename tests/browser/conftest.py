@@ -26,7 +26,7 @@ LEADER = "lanhdao"
 SERVER_START_LIMIT_SECONDS = 60
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -56,13 +56,14 @@ def app_database(tmp_path_factory):
 
 
 @contextmanager
-def serving(database_url: str) -> Iterator[str]:
-    """Yield the base URL of a dashboard server on a database, stopped on exit."""
-    port = _free_port()
+def serving(database_url: str, port: int | None = None, options: tuple[str, ...] = ()) -> Iterator[str]:
+    """Yield the base URL of a dashboard server on a database (on a free port unless given, with more command-line
+    options), stopped on exit."""
+    port = port or free_port()
     env = {**os.environ, "THADS_DATABASE_URL": database_url, "PYTHONPATH": str(PROJECT_ROOT)}
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", *options],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from data_access.audit import audit_trail
 from data_access.exchange.files import write_folder, write_workbook
 from data_access.schema import units
 from dashboard.metrics.chains import chain_report
@@ -26,8 +27,8 @@ def test_import_of_a_workbook(db, tmp_path, capsys):
 
 
 def test_a_broken_folder_is_refused_with_file_line_and_rule_and_nothing_changes(sample_db, tmp_path, capsys):
-    before = (row_counts(sample_db), chain_report(operator(sample_db), END), chain_report(operator(sample_db), END,
-                                                                                          by="officer"))
+    reader = operator(sample_db)
+    before = (row_counts(sample_db), chain_report(reader, END), chain_report(reader, END, by="officer"))
     broken = tables(
         cases=[case("V1", "2023-06-01", 30 * M), case("V9", "2023-10-01", 5 * M, unit="H99")],
         events=[ev("V1", "2023-11-01", "thu_tien", M), ev("V8", "2023-11-01", "xong")],
@@ -41,8 +42,12 @@ def test_a_broken_folder_is_refused_with_file_line_and_rule_and_nothing_changes(
         ("viec.csv, dòng 3", "[code]"), ("su_kien.csv, dòng 3", "[unknown_case]"),
     ]
     assert "H99" in lines[1] and "V8" in lines[2]
-    assert (row_counts(sample_db), chain_report(operator(sample_db), END), chain_report(operator(sample_db), END,
-                                                                                        by="officer")) == before
+    assert (row_counts(sample_db), chain_report(reader, END), chain_report(reader, END, by="officer")) == before
+    # Both imports are on the audit trail, the refused one with its count of errors.
+    assert [(event.action, event.subject, event.detail) for event in audit_trail(sample_db)] == [
+        ("imported", str(tmp_path / "sample"), "don_vi.csv: 3, chap_hanh_vien.csv: 4, viec.csv: 5, su_kien.csv: 10, "
+                                               "chi_tieu.csv: 3"),
+        ("import_rejected", str(tmp_path / "broken"), "2 lỗi")]
 
 
 def test_a_missing_import_path_gives_a_plain_message(db, tmp_path, capsys):
