@@ -13,7 +13,7 @@ from data_access.engine import DatabaseUnavailable, open_engine
 from data_access.queries.viewing import OPERATOR, NotPermitted, Reader, home_scope, viewer_of
 from data_access.exchange.importer import ImportRejected, import_path
 from dashboard.cli_links import add_link_parser, run_display_link
-from dashboard.cli_users import add_user_parser, operator, run_audit, run_user
+from dashboard.cli_users import add_user_parser, database_option, iso_day, operator, run_audit, run_user
 from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
@@ -31,17 +31,9 @@ from dashboard.metrics.on_track_text import on_track_sentence
 NATIONAL = "national"
 
 
-def _iso_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every subcommand."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", help="URL cơ sở dữ liệu, thay cho THADS_DATABASE_URL")
+    common = database_option()
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Số liệu thi hành án dân sự.")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -49,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("path", help="thư mục chứa don_vi.csv, chap_hanh_vien.csv, viec.csv, ... hoặc tệp .xlsx")
 
     report = commands.add_parser("report", parents=[common], help="in báo cáo kết quả thi hành án")
-    report.add_argument("--end", type=_iso_day, default=date.today(), help="ngày cuối kỳ, YYYY-MM-DD")
+    report.add_argument("--end", type=iso_day, default=date.today(), help="ngày cuối kỳ, YYYY-MM-DD")
     report.add_argument("--province", help="mã tỉnh: văn phòng tỉnh và mọi đơn vị trực thuộc")
     report.add_argument("--unit", help="mã đơn vị")
     report.add_argument("--officer", help="mã chấp hành viên")

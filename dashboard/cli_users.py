@@ -16,10 +16,29 @@ from data_access.audit import ACTIONS, audit_trail
 from data_access.engine import open_engine
 
 
-def add_user_parser(commands) -> None:
-    """Add `user add|list|disable|password` to the command line's subcommands."""
+def database_option() -> argparse.ArgumentParser:
+    """Return the parent parser of the `--db URL` option every subcommand takes."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", help="URL cơ sở dữ liệu, thay cho THADS_DATABASE_URL")
+    return common
+
+
+def run_on_database(url: str | None, work, refusals: tuple[type[Exception], ...]) -> int:
+    """Return 0 after work(engine) on the database at url, or 2 when it raises one of `refusals`, saying why."""
+    engine = open_engine(url)
+    try:
+        work(engine)
+    except refusals as refused:
+        print(str(refused), file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    return 0
+
+
+def add_user_parser(commands) -> None:
+    """Add `user add|list|disable|password` to the command line's subcommands."""
+    common = database_option()
     user = commands.add_parser("user", help="quản lý tài khoản đăng nhập")
     actions = user.add_subparsers(dest="action", required=True)
     adding = actions.add_parser("add", parents=[common], help="thêm tài khoản; mật khẩu đọc từ đầu vào chuẩn")
@@ -36,10 +55,11 @@ def add_user_parser(commands) -> None:
         actions.add_parser(action, parents=[common], help=text).add_argument("login")
     audit = commands.add_parser("audit", parents=[common],
                                 help="in nhật ký: đăng nhập, khóa, tài khoản, đường link, nhập, chốt, tải về")
-    audit.add_argument("--since", type=_day, help="từ ngày, YYYY-MM-DD")
+    audit.add_argument("--since", type=iso_day, help="từ ngày, YYYY-MM-DD")
 
 
-def _day(text: str) -> date:
+def iso_day(text: str) -> date:
+    """Return the day a YYYY-MM-DD argument names; argparse reports any other text in plain words."""
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -78,27 +98,23 @@ def _scope_words(account) -> str:
 
 def run_user(args) -> int:
     """Run one `user` action and return the exit code: 2 when a rule refuses it, saying which."""
-    engine = open_engine(args.db)
-    try:
-        if args.action == "list":
-            _listing(engine)
-        elif args.action == "disable":
-            changed = disable_account(engine, args.login, now=datetime.now(), by=operator())
-            print(f"Đã khóa tài khoản {changed.login}.")
-        elif args.action == "password":
-            changed = set_password(engine, args.login, _read_password(), now=datetime.now(), by=operator())
-            print(f"Đã đặt mật khẩu mới cho {changed.login}.")
-        else:
-            account = add_account(engine, args.login, _read_password(), args.role, name=args.name, email=args.email,
-                                  province=args.province, unit=args.unit, officer=args.officer, now=datetime.now(),
-                                  by=operator())
-            print(f"Đã thêm tài khoản {account.login} ({ROLES[account.role]}, {_scope_words(account)}).")
-    except AccountRefused as refused:
-        print(str(refused), file=sys.stderr)
-        return 2
-    finally:
-        engine.dispose()
-    return 0
+    return run_on_database(args.db, lambda engine: _user_action(engine, args), (AccountRefused,))
+
+
+def _user_action(engine, args) -> None:
+    if args.action == "list":
+        _listing(engine)
+    elif args.action == "disable":
+        changed = disable_account(engine, args.login, now=datetime.now(), by=operator())
+        print(f"Đã khóa tài khoản {changed.login}.")
+    elif args.action == "password":
+        changed = set_password(engine, args.login, _read_password(), now=datetime.now(), by=operator())
+        print(f"Đã đặt mật khẩu mới cho {changed.login}.")
+    else:
+        account = add_account(engine, args.login, _read_password(), args.role, name=args.name, email=args.email,
+                              province=args.province, unit=args.unit, officer=args.officer, now=datetime.now(),
+                              by=operator())
+        print(f"Đã thêm tài khoản {account.login} ({ROLES[account.role]}, {_scope_words(account)}).")
 
 
 def run_audit(args) -> int:

@@ -168,7 +168,11 @@ def signed_in() -> Account:
     now = clock.now()
     login = st.session_state.get(LOGIN_KEY)
     if login is not None and now - st.session_state.get(LAST_SEEN_KEY, now) > idle_limit():
+        single_sign_on = st.session_state.get(VIA_KEY) == "sso"
         _expire(login, _idle_text())
+        if single_sign_on:
+            # The provider's sign-in would open the session again at once: it ends too.
+            st.logout()
         login = None
     resumed = login is None and _resumed_login(now) is not None
     if login is None and not resumed and sso_configured() and st.user.is_logged_in:

@@ -1,7 +1,7 @@
 """What a viewer may read (domain.md section 13), denied by default: who reads, the scope it opens on, whether a
 scope and breakdown it asks for lie within what its role sees, and the units and officers it may see named."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -45,6 +45,15 @@ class Reader:
 
     engine: Engine
     viewer: Viewer | None
+    # The rules' lookups (an officer's unit, a unit's province), kept for this reader's life: one report asks the
+    # same ones of every query it makes.
+    lookups: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def remembered(self, key: tuple, compute):
+        """Return compute(), worked out once per key for this reader."""
+        if key not in self.lookups:
+            self.lookups[key] = compute()
+        return self.lookups[key]
 
 
 def whole_database(reader: Reader) -> Reader:
@@ -99,9 +108,21 @@ def sole_province(engine: Engine) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _place(engine: Engine, scope: Scope) -> tuple[str | None, str | None, str | None]:
-    unit = scope.unit or (officer_unit(engine, scope.officer) if scope.officer else None)
-    province = scope.province or (unit_province(engine, unit) if unit else sole_province(engine))
+def _officer_unit(reader: Reader, officer: str) -> str | None:
+    return reader.remembered(("officer", officer), lambda: officer_unit(reader.engine, officer))
+
+
+def _unit_province(reader: Reader, unit: str) -> str | None:
+    return reader.remembered(("unit", unit), lambda: unit_province(reader.engine, unit))
+
+
+def _sole_province(reader: Reader) -> str | None:
+    return reader.remembered(("sole",), lambda: sole_province(reader.engine))
+
+
+def _place(reader: Reader, scope: Scope) -> tuple[str | None, str | None, str | None]:
+    unit = scope.unit or (_officer_unit(reader, scope.officer) if scope.officer else None)
+    province = scope.province or (_unit_province(reader, unit) if unit else _sole_province(reader))
     return province, unit, scope.officer
 
 
@@ -116,17 +137,17 @@ def may_read(reader: Reader, scope: Scope, by: str | None = None) -> bool:
         return True
     if viewer.role == DISPLAY_ROLE and by == CASE_BREAKDOWN:
         return False
-    province, unit, officer = _place(reader.engine, scope)
+    province, unit, officer = _place(reader, scope)
     if viewer.role in ("lanh_dao", "thong_ke") or (viewer.role == DISPLAY_ROLE and not viewer.unit):
         return viewer.province is None or province == viewer.province
     if viewer.role in ("don_vi", DISPLAY_ROLE):
         province_ranking = (viewer.role == "don_vi" and not unit and not officer and province is not None
                             and by not in NAMING_BREAKDOWNS
-                            and province == unit_province(reader.engine, viewer.unit))
+                            and province == _unit_province(reader, viewer.unit))
         return unit == viewer.unit or province_ranking
     if officer:
         return officer == viewer.officer
-    return (unit is not None and unit == officer_unit(reader.engine, viewer.officer)
+    return (unit is not None and unit == _officer_unit(reader, viewer.officer)
             and by not in (*NAMING_BREAKDOWNS, *PLACE_BREAKDOWNS))
 
 
@@ -162,28 +183,36 @@ def sees_everything(reader: Reader) -> bool:
     home = home_scope(reader.viewer)
     if home is None or home.unit or home.officer:
         return False
-    return home.province is None or home.province == sole_province(reader.engine)
+    return home.province is None or home.province == _sole_province(reader)
 
 
 def visible_units(reader: Reader) -> frozenset[str] | None:
     """Return the units the viewer may see named (a unit head sees its province's, for the ranking), None for all."""
+    return reader.remembered(("visible", "units"), lambda: _visible_units(reader))
+
+
+def visible_officers(reader: Reader) -> frozenset[str] | None:
+    """Return the officers the viewer may see named: its province's, its unit's or itself; None for all."""
+    return reader.remembered(("visible", "officers"), lambda: _visible_officers(reader))
+
+
+def _visible_units(reader: Reader) -> frozenset[str] | None:
     viewer = reader.viewer
     if home_scope(viewer) is None:
         return frozenset()
     if sees_everything(reader):
         return None
     if viewer.role == "chv":
-        own = officer_unit(reader.engine, viewer.officer)
+        own = _officer_unit(reader, viewer.officer)
         return frozenset({own} if own else ())
     if viewer.role == DISPLAY_ROLE and viewer.unit:
         return frozenset({viewer.unit})
-    province = viewer.province or unit_province(reader.engine, viewer.unit)
+    province = viewer.province or _unit_province(reader, viewer.unit)
     with reader.engine.connect() as connection:
         return frozenset(connection.execute(select(units.c.code).where(units.c.province_code == province)).scalars())
 
 
-def visible_officers(reader: Reader) -> frozenset[str] | None:
-    """Return the officers the viewer may see named: its province's, its unit's or itself; None for all."""
+def _visible_officers(reader: Reader) -> frozenset[str] | None:
     viewer = reader.viewer
     if home_scope(viewer) is None:
         return frozenset()

@@ -101,39 +101,39 @@ def test_signing_out_returns_to_the_sign_in_page(app_engine):
     assert audit_trail(app_engine)[-1].action == "sign_out"
 
 
-def _hostile(engine) -> dict:
-    """Return, per demo login, (page, URL query, what must not be drawn) beyond its scope."""
-    other_officer = _officer_of(engine, OTHER_UNIT)
-    own_officers = sorted(code for code, home in officer_units(operator(engine)).items() if home == DEMO_UNIT)
-    other_case = _case_of(engine, Scope(unit=OTHER_UNIT))
-    neighbour_case = _case_of(engine, Scope(officer=own_officers[1]))
-    names = dimension_names(operator(engine), "officer")
-    return {
-        "donvi": [
-            ("overview", {"don_vi": OTHER_UNIT}, f"Không có quyền xem đơn vị {OTHER_UNIT}."),
-            ("chap_hanh_vien", {"don_vi": OTHER_UNIT}, f"Không có quyền xem đơn vị {OTHER_UNIT}."),
-            ("danh_sach_viec", {"chv": other_officer}, f"Không có quyền xem chấp hành viên {other_officer}."),
-            ("viec", {"ma_viec": other_case}, f"Không có quyền xem việc {other_case}."),
-        ],
-        "chv": [
-            ("overview", {"chv": own_officers[1]}, f"Không có quyền xem chấp hành viên {own_officers[1]}."),
-            ("nhom_viec", {"don_vi": OTHER_UNIT}, f"Không có quyền xem đơn vị {OTHER_UNIT}."),
-            ("viec", {"ma_viec": neighbour_case}, f"Không có quyền xem việc {neighbour_case}."),
-            ("don_vi", {}, "Không có quyền xem"),
-            ("chap_hanh_vien", {}, "Không có quyền xem"),
-        ],
-    }, {"donvi": names[other_officer], "chv": names[own_officers[1]]}
+def _beyond(engine, login: str) -> tuple[dict[str, dict], str]:
+    """Return the URL queries naming another unit, officer, province and case than the login may see, and the name
+    of an officer none of its pages may show."""
+    homes = officer_units(operator(engine))
+    own_officers = sorted(code for code, home in homes.items() if home == DEMO_UNIT)
+    other = _officer_of(engine, OTHER_UNIT) if login == "donvi" else own_officers[1]
+    other_case = _case_of(engine, Scope(officer=other))
+    queries = {"unit": {"don_vi": OTHER_UNIT}, "officer": {"chv": other}, "province": {"tinh": "T99"},
+               "case": {"ma_viec": other_case}}
+    return queries, dimension_names(operator(engine), "officer")[other]
+
+
+REFUSALS = {"unit": f"Không có quyền xem đơn vị {OTHER_UNIT}.", "officer": "Không có quyền xem chấp hành viên",
+            "province": "Không có quyền xem tỉnh T99.", "case": "Không có quyền xem việc"}
 
 
 @pytest.mark.parametrize("login", ["donvi", "chv"])
-def test_a_url_beyond_the_scope_is_refused_and_shows_nothing_of_it(app_engine, login):
-    hostile, unseen = _hostile(app_engine)
-    for name, query, refusal in hostile[login]:
-        app = run_page(name, query, login=login)
-        assert not app.exception, (name, query)
-        assert any(text.startswith(refusal) for text in notices(app)), (name, query, notices(app))
-        assert not figures(app) and not app.dataframe, (name, query)
-        assert unseen[login] not in page_text(app), (name, query)
+@pytest.mark.parametrize("kind", list(REFUSALS))
+def test_every_page_refuses_a_url_beyond_the_scope_and_shows_nothing_of_it(app_engine, login, kind):
+    queries, unseen = _beyond(app_engine, login)
+    pages = ("viec",) if kind == "case" else DATA_PAGES
+    for name in pages:
+        app = run_page(name, queries[kind], login=login)
+        assert not app.exception, (name, kind)
+        assert any(text.startswith(REFUSALS[kind]) for text in notices(app)), (name, kind, notices(app))
+        assert not figures(app) and not app.dataframe, (name, kind)
+        assert unseen not in page_text(app), (name, kind)
+
+
+def test_an_officer_reaches_no_ranking_of_units_or_officers(app_engine):
+    for name in ("don_vi", "chap_hanh_vien"):
+        app = run_page(name, login="chv")
+        assert notices(app)[0].startswith("Không có quyền xem") and not figures(app), name
 
 
 def test_a_unit_head_sees_the_ranking_of_units_but_only_its_own_officers(app_engine):

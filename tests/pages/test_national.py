@@ -16,6 +16,7 @@ from tests.support.databases import app_on
 from tests.support.readers import operator
 
 DATA_DAY = date(2026, 11, 28)
+PROVINCE_LEADER = "gd.t01"
 PERIOD = {"nam": "2026", "den": "2025-12-31"}
 END = date(2025, 12, 31)
 
@@ -30,6 +31,8 @@ def national_url(scratch_url):
     build_national(engine, size="tiny", today=DATA_DAY, workers=1)
     # The pages are read as the Ministry's leader, who sees the whole country.
     add_account(engine, LEADER, "mat-khau-du-dai", "lanh_dao", now=datetime(2026, 1, 1), by="kiểm thử")
+    add_account(engine, PROVINCE_LEADER, "mat-khau-du-dai", "lanh_dao", province="T01", now=datetime(2026, 1, 1),
+                by="kiểm thử")
     engine.dispose()
     return scratch_url
 
@@ -102,3 +105,18 @@ def test_the_display_of_the_country_ranks_provinces_and_lists_provinces_and_unit
                             datetime(2026, 11, 28, 8))
     assert province["ranked_by"] == "đơn vị"
     assert {row["key"] for row in province["ranked"]} <= {"T01", "T01K01", "T01K02", "T01K03"}
+
+
+def test_a_province_leader_stays_in_the_province_and_another_one_is_refused(country):
+    app = run_page("don_vi", PERIOD, login=PROVINCE_LEADER)
+    assert not app.exception and app.title[0].value == "Kết quả thi hành án theo đơn vị"
+    rows = chain_report(operator(country), END, Scope(province="T01"), by="unit")["rows"]
+    assert list(app.dataframe[0].value["Mã"]) == ["", *(row["key"] for row in rows)]
+    assert app.dataframe[0].value["Đơn vị"].iloc[0] == province_names(country)["T01"]
+    others = [name for code, name in dimension_names(operator(country), "unit").items() if code[:3] != "T01"]
+    for page, query in (("don_vi", {"tinh": "T02"}), ("overview", {"don_vi": "T03K01"}),
+                        ("chap_hanh_vien", {"tinh": "T02", "don_vi": "T02K01"})):
+        refused = run_page(page, PERIOD | query, login=PROVINCE_LEADER)
+        assert not refused.exception and not figures(refused) and not refused.dataframe
+        text = " ".join(item.value for item in refused.markdown)
+        assert "Không có quyền xem" in text and not any(name in text for name in others)
