@@ -101,13 +101,15 @@ def _filter_options(viewer: Viewer, today: date) -> FilterOptions:
     # Provinces are offered as far as the viewer sees units in them; a unit head's is its own province.
     seen = visible_units(read)
     places = unit_provinces(engine())
-    provinces = {code: name for code, name in province_names(engine()).items()
-                 if seen is None or code in {places.get(unit) for unit in seen}}
+    every_province = province_names(engine())
+    seen_provinces = None if seen is None else {places.get(unit) for unit in seen}
+    provinces = {code: name for code, name in every_province.items()
+                 if seen_provinces is None or code in seen_provinces}
     homes = officer_units(read)
     return FilterOptions(years=offered_years(first_decision_date(engine()), today), units=units, today=today,
                          officers=dimension_names(read, "officer"), officer_units=homes,
                          provinces=provinces, unit_provinces={code: places[code] for code in units if code in places},
-                         **viewer_limits(viewer, homes, places, several=len(province_names(engine())) > 1,
+                         **viewer_limits(viewer, homes, places, several=len(every_province) > 1,
                                          everything=sees_everything(read)))
 
 

@@ -37,18 +37,13 @@ class FilterOptions:
     # database of several), and the units a unit head may choose (its own), None for every unit named.
     fixed: dict[str, str] = field(default_factory=dict)
     units_chosen: frozenset[str] | None = None
-    # The place the viewer's scope is bound to, None for the whole database.
-    scope_limit: str | None = None
+    # Whether the viewer sees less than the whole database.
+    restricted: bool = False
 
     @property
     def national(self) -> bool:
         """Return whether the database holds several provinces, so the top level is the whole country."""
         return len(self.provinces) > 1
-
-    @property
-    def restricted(self) -> bool:
-        """Return whether the viewer sees less than the whole database."""
-        return self.scope_limit is not None
 
     @property
     def top_name(self) -> str:
@@ -113,8 +108,8 @@ def offered_years(first_decision: date | None, today: date) -> tuple[int, ...]:
 def viewer_limits(viewer: Viewer | None, officer_units: dict[str, str], unit_provinces: dict[str, str],
                   several: bool, everything: bool) -> dict:
     """Return the FilterOptions fields that bind the filters to a viewer's scope: the codes it fixes, the units a
-    unit head may choose, the place it is bound to (None when it sees `everything`); `several` says whether the
-    database holds several provinces."""
+    unit head may choose, whether it sees less than `everything`; `several` says whether the database holds
+    several provinces."""
     home = home_scope(viewer) or Scope()
     unit = home.unit or officer_units.get(home.officer)
     province = home.province or unit_provinces.get(unit)
@@ -125,7 +120,7 @@ def viewer_limits(viewer: Viewer | None, officer_units: dict[str, str], unit_pro
         fixed |= {"unit": home.unit}
     return {"fixed": {name: code for name, code in fixed.items() if code},
             "units_chosen": frozenset({home.unit}) if viewer and viewer.role == "don_vi" else None,
-            "scope_limit": None if everything else home.officer or home.unit or home.province}
+            "restricted": not everything}
 
 
 def end_choices(year: int, today: date) -> list[str]:
