@@ -4,6 +4,7 @@ and the audit trail through cli_users and cli_links."""
 import argparse
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -153,7 +154,12 @@ def _run_demo(args) -> int:
     engine = open_engine(args.db)
     try:
         if args.size == NATIONAL:
-            counts = build_national(engine, size=NATIONAL, progress=sys.stderr).counts
+            try:
+                counts = build_national(engine, size=NATIONAL, progress=sys.stderr).counts
+            except BrokenProcessPool:
+                print("Một tiến trình sinh dữ liệu đã dừng giữa chừng (thường do máy thiếu bộ nhớ); cơ sở dữ liệu "
+                      "vẫn giữ nguyên như trước khi chạy.", file=sys.stderr)
+                return 1
             written = counts["cases"], counts["officers"], counts["units"]
         else:
             province = build_demo(engine, args.size)

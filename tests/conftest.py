@@ -7,6 +7,7 @@ run by AppTest (`page`), browser tests (`browser`) and province-scale builds (`s
 """
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,18 @@ def pytest_collection_modifyitems(config, items):
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "postgresql" in callspec.params.values():
             item.add_marker("postgresql")
+
+
+@pytest.fixture(autouse=True)
+def _own_main_module():
+    """Put back this process's __main__ after each test.
+
+    AppTest leaves the last page script it ran as __main__, and a spawned worker process re-runs __main__: a later
+    test in the same process would start workers that run a page, or a deleted file.
+    """
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """The national demo database: the generated country, provinces made in worker processes, bulk-loaded at once."""
 
 import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing import get_context
@@ -34,9 +35,15 @@ def _prepared(tasks: list[tuple], workers: int):
     if workers < 2:
         yield from map(_prepare_province, tasks)
         return
-    # spawn, not fork: a forked worker would share the parent's open database connection.
-    with get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap_unordered(_prepare_province, tasks)
+    # spawn, not fork: a forked worker would share the parent's open database connection. An executor, not a
+    # Pool: a worker that dies (at start-up, or killed for memory) breaks the build with an error; a Pool would
+    # start another worker and wait forever for the task the dead one held.
+    executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+    try:
+        for future in as_completed([executor.submit(_prepare_province, task) for task in tasks]):
+            yield future.result()
+    finally:
+        executor.shutdown(cancel_futures=True)
 
 
 def build_national(engine: Engine, seed: int = DEMO_SEED, today: date | None = None, size: str = "national",

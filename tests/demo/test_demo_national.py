@@ -2,7 +2,10 @@
 
 import io
 import json
+import sys
+import types
 from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 import pytest
@@ -216,6 +219,31 @@ def test_the_command_line_reports_a_province_of_a_national_database(loaded, caps
     assert printed["target"] == expected["target"] is not None
     assert main(["report", "--db", url, "--end", "2024-12-31", "--province", "T02K01"]) == 2
     assert capsys.readouterr().err == "Không có tỉnh mã 'T02K01'.\n"
+
+
+def _workers_die_at_start(monkeypatch, tmp_path) -> None:
+    """Make every spawned worker die as it starts, as one does that re-runs a __main__ whose file is gone."""
+    gone = types.ModuleType("__main__")
+    gone.__file__ = str(tmp_path / "xoa_roi.py")
+    monkeypatch.setitem(sys.modules, "__main__", gone)
+
+
+def test_a_worker_that_dies_stops_the_build_and_leaves_the_database_as_it_was(db, tmp_path, monkeypatch):
+    _build(db, seed=SEED + 1)
+    before = _contents(db)
+    _workers_die_at_start(monkeypatch, tmp_path)
+    with pytest.raises(BrokenProcessPool):
+        _build(db, workers=2)
+    assert _contents(db) == before
+
+
+def test_the_command_line_says_so_when_a_worker_dies(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(demo_national.SIZES, "national", TINY)
+    _workers_die_at_start(monkeypatch, tmp_path)
+    assert main(["demo", "--size", "national", "--db", f"sqlite:///{tmp_path / 'quoc_gia.sqlite3'}"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "Một tiến trình sinh dữ liệu đã dừng giữa chừng (thường do máy thiếu bộ nhớ); cơ sở dữ liệu vẫn giữ "
+        "nguyên như trước khi chạy.")
 
 
 def test_the_national_demo_on_an_unreachable_database_gives_a_plain_message(capsys):
