@@ -19,8 +19,8 @@ from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
 from dashboard.demo.province import SIZES
-from dashboard.metrics.backtest import backtest
-from dashboard.metrics.backtest_text import backtest_table
+from dashboard.metrics.backtest import backtest, readable_levels
+from dashboard.metrics.backtest_text import LEVEL_WORDS, backtest_table
 from dashboard.metrics.chains import DIMENSIONS, Scope, UnknownCode, chain_report
 from dashboard.metrics.forecast_basis import LEVELS
 from dashboard.metrics.formatting import format_count, format_money_short, format_percent
@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("backtest", parents=[common],
                                 help="kiểm định dự báo đến 30/9 trên các năm công tác đã qua")
     check.add_argument("--level", choices=LEVELS, help="chỉ một cấp: tỉnh, đơn vị hoặc chấp hành viên")
+    check.add_argument("--as", dest="as_login", metavar="LOGIN",
+                       help="chỉ các phạm vi tài khoản này được xem, ở cấp của nó và các cấp dưới")
 
     add_user_parser(commands)
     add_link_parser(commands)
@@ -142,8 +144,13 @@ def _run_report(args) -> int:
 def _run_backtest(args) -> int:
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
     try:
-        for level in [args.level] if args.level else LEVELS:
-            years, scores = backtest(Reader(engine, OPERATOR), level)
+        reader = reader_for(engine, args.as_login, Scope())[0]
+        levels = readable_levels(reader)
+        if args.level and args.level not in levels:
+            print(f"Tài khoản {args.as_login} không xem được cấp {LEVEL_WORDS[args.level]}.", file=sys.stderr)
+            return 2
+        for level in [args.level] if args.level else levels:
+            years, scores = backtest(reader, level)
             print(backtest_table(level, years, scores), end="\n\n")
     finally:
         engine.dispose()

@@ -7,10 +7,10 @@ from datetime import date
 
 from data_access.queries.lookups import first_decision_date
 from data_access.queries.snapshots import last_data_day
-from data_access.queries.viewing import Reader
+from data_access.queries.viewing import Reader, home_scope, whole_database
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.forecast import forecast_rate
-from dashboard.metrics.forecast_basis import level_basis
+from dashboard.metrics.forecast_basis import LEVELS, level_basis
 from dashboard.metrics.formatting import exact_decimal
 from dashboard.metrics.pace import MIN_RANKED
 from dashboard.metrics.pace_history import CHAINS, HISTORY_YEARS
@@ -37,8 +37,16 @@ def naive_rate(rate: float | None, last_then: float | None, last_year_end: float
     return float(min(exact_decimal(rate) * exact_decimal(last_year_end) / exact_decimal(last_then), 100))
 
 
+def readable_levels(reader: Reader) -> tuple[str, ...]:
+    """Return the levels whose scopes lie whole in the reader's home: its own level and those below it."""
+    home = home_scope(reader.viewer) or Scope()
+    if home.officer:
+        return LEVELS[2:]
+    return LEVELS[1:] if home.unit else LEVELS
+
+
 def _rows(reader: Reader, day: date, level: str) -> dict[str, dict]:
-    return {row["key"]: row for row in chain_report(reader, day, Scope(), level)["rows"]}
+    return {row["key"]: row for row in chain_report(reader, day, home_scope(reader.viewer), level)["rows"]}
 
 
 def _judged_month(reader: Reader, end: date, outcome: dict[str, dict], level: str) -> list[tuple]:
@@ -75,7 +83,7 @@ def backtest_years(reader: Reader) -> list[int]:
     if first is None or latest is None:
         return []
     last = work_year(latest) - (0 if latest >= date(work_year(latest), 9, 30) else 1)
-    counted = {year: _closed_something(chain_report(reader, date(year, 9, 30)))
+    counted = {year: _closed_something(chain_report(whole_database(reader), date(year, 9, 30)))
                for year in range(work_year(first), last + 1)}
     return [year for year in range(work_year(first) + 1, last + 1) if counted[year - 1]
             and any(counted.get(year - back) for back in range(2, HISTORY_YEARS + 1))]

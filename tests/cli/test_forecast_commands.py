@@ -1,11 +1,16 @@
 """The forecast on the command line, on a generated province with completed work-years: the report's JSON keys
 and sentence, and the backtest's table beside the figures it is printed from."""
 
+from datetime import date, datetime
+
 import pytest
 
+from data_access.accounts import add_account
+from dashboard.demo.accounts import DEMO_PASSWORD
 from dashboard.metrics.backtest import backtest
+from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_count, format_percent
-from tests.cli.support import run_cli, url_of
+from tests.cli.support import report_json, run_cli, url_of
 from tests.support.databases import province_with_history
 from tests.support.readers import operator
 
@@ -66,3 +71,20 @@ def test_backtest_without_enough_years_says_so(db, capsys):
     code, out, err = run_cli(capsys, "backtest", "--db", url_of(db), "--level", "officer")
     assert (code, err) == (0, "")
     assert out.startswith("Chưa kiểm định được dự báo cấp chấp hành viên: cần ít nhất ba năm công tác")
+
+
+def test_backtest_as_a_unit_head_judges_its_own_unit_and_officers_only(history_db, capsys):
+    unit = report_json(capsys, history_db, "--by", "unit")["rows"][1]
+    add_account(history_db, "truong.phong", DEMO_PASSWORD, "don_vi", unit=unit["key"], now=datetime(2026, 1, 1),
+                by="kiểm thử")
+    url = url_of(history_db)
+    code, out, err = run_cli(capsys, "backtest", "--db", url, "--level", "unit", "--as", "truong.phong")
+    assert (code, err) == (0, "")
+    reached = chain_report(operator(history_db), date(2024, 9, 30), Scope(unit=unit["key"]))["cases"]["rate"]
+    december = out.splitlines()[5].replace("│", " ").split()
+    assert december[:3] == ["12", "1", format_percent(abs(unit["forecast"]["cases"]["rate"] - reached), 1)[:-1]]
+    code, out, err = run_cli(capsys, "backtest", "--db", url, "--as", "truong.phong")
+    assert [line.split(",")[1] for line in out.splitlines() if line.startswith("Kiểm định")] == [
+        " cấp đơn vị", " cấp chấp hành viên"]
+    code, out, err = run_cli(capsys, "backtest", "--db", url, "--level", "province", "--as", "truong.phong")
+    assert (code, out, err) == (2, "", "Tài khoản truong.phong không xem được cấp tỉnh.\n")
