@@ -6,13 +6,13 @@ import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
-from datetime import date, datetime
 
 from data_access.accounts import find_account
 from data_access.audit import add_event
 from data_access.engine import DatabaseUnavailable, open_engine
 from data_access.queries.viewing import OPERATOR, NotPermitted, Reader, home_scope, viewer_of
 from data_access.exchange.importer import ImportRejected, import_path
+from dashboard.metrics import clock
 from dashboard.cli_links import add_link_parser, run_display_link
 from dashboard.cli_users import add_user_parser, database_option, iso_day, operator, run_audit, run_user
 from dashboard.database import open_dashboard_engine
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("path", help="thư mục chứa don_vi.csv, chap_hanh_vien.csv, viec.csv, ... hoặc tệp .xlsx")
 
     report = commands.add_parser("report", parents=[common], help="in báo cáo kết quả thi hành án")
-    report.add_argument("--end", type=iso_day, default=date.today(), help="ngày cuối kỳ, YYYY-MM-DD")
+    report.add_argument("--end", type=iso_day, default=clock.today(), help="ngày cuối kỳ, YYYY-MM-DD")
     report.add_argument("--province", help="mã tỉnh: văn phòng tỉnh và mọi đơn vị trực thuộc")
     report.add_argument("--unit", help="mã đơn vị")
     report.add_argument("--officer", help="mã chấp hành viên")
@@ -74,12 +74,12 @@ def _run_import(args) -> int:
     try:
         summary = import_path(engine, args.path)
     except ImportRejected as rejected:
-        add_event(engine, datetime.now(), operator(), "import_rejected", str(args.path), f"{rejected.total} lỗi")
+        add_event(engine, clock.now(), operator(), "import_rejected", str(args.path), f"{rejected.total} lỗi")
         engine.dispose()
         print(f"Không nhập được {args.path}: có {rejected.total} lỗi, chưa ghi gì vào cơ sở dữ liệu.", file=sys.stderr)
         print(rejected.describe(), file=sys.stderr)
         return 1
-    add_event(engine, datetime.now(), operator(), "imported", str(args.path),
+    add_event(engine, clock.now(), operator(), "imported", str(args.path),
               ", ".join(f"{name}: {count}" for name, count in summary.counts.items()))
     engine.dispose()
     for name, count in summary.counts.items():
@@ -116,7 +116,7 @@ def reader_for(engine, login: str | None, scope: Scope) -> tuple[Reader, Scope]:
 
 
 def _run_report(args) -> int:
-    if args.end > date.today():
+    if args.end > clock.today():
         print(f"Ngày cuối kỳ {args.end:%d/%m/%Y} còn ở tương lai; chọn một ngày đến hôm nay.", file=sys.stderr)
         return 2
     engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))

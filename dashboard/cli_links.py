@@ -1,11 +1,11 @@
 """The `display-link` subcommand: links that open the meeting-room screen for one scope, created, listed and
 revoked by the server's operator."""
 
-from datetime import date, datetime
 
 from data_access.display_links import (
     LINK_STATES, LinkRefused, all_links, create_link, display_address, revoke_link,
 )
+from dashboard.metrics import clock
 from dashboard.cli_users import database_option, iso_day, operator, run_on_database
 
 
@@ -26,7 +26,7 @@ def add_link_parser(commands) -> None:
 
 
 def _listing(engine) -> None:
-    today = date.today()
+    today = clock.today()
     print(f"{'Số':>4}  {'Phạm vi':<12} {'Hết hạn':<10}  {'Trạng thái':<13} {'Tạo lúc':<16}  Người tạo")
     for link in all_links(engine):
         print(f"{link.id:>4}  {link.scope_name:<12} {link.expires_on:%d/%m/%Y}  {LINK_STATES[link.state(today)]:<13} "
@@ -42,11 +42,11 @@ def _link_action(engine, args) -> None:
     if args.action == "list":
         _listing(engine)
     elif args.action == "revoke":
-        link = revoke_link(engine, args.id, now=datetime.now(), by=operator())
+        link = revoke_link(engine, args.id, now=clock.now(), by=operator())
         print(f"Đã thu hồi đường link trình chiếu số {link.id} ({link.scope_name}).")
     else:
         link, token = create_link(engine, province=args.province, unit=args.unit, expires_on=args.expires,
-                                  now=datetime.now(), by=operator())
+                                  now=clock.now(), by=operator())
         print(f"Đã tạo đường link trình chiếu số {link.id}: phạm vi {link.scope_name}, mở được đến hết "
               f"{link.expires_on:%d/%m/%Y}. Mã chỉ hiện một lần; ghép địa chỉ dưới đây sau địa chỉ bảng "
               "điều hành:")

@@ -14,6 +14,7 @@ from data_access.accounts import (
 )
 from data_access.audit import ACTIONS, audit_trail
 from data_access.engine import open_engine
+from dashboard.metrics import clock
 
 
 def database_option() -> argparse.ArgumentParser:
@@ -105,14 +106,14 @@ def _user_action(engine, args) -> None:
     if args.action == "list":
         _listing(engine)
     elif args.action == "disable":
-        changed = disable_account(engine, args.login, now=datetime.now(), by=operator())
+        changed = disable_account(engine, args.login, now=clock.now(), by=operator())
         print(f"Đã khóa tài khoản {changed.login}.")
     elif args.action == "password":
-        changed = set_password(engine, args.login, _read_password(), now=datetime.now(), by=operator())
+        changed = set_password(engine, args.login, _read_password(), now=clock.now(), by=operator())
         print(f"Đã đặt mật khẩu mới cho {changed.login}.")
     else:
         account = add_account(engine, args.login, _read_password(), args.role, name=args.name, email=args.email,
-                              province=args.province, unit=args.unit, officer=args.officer, now=datetime.now(),
+                              province=args.province, unit=args.unit, officer=args.officer, now=clock.now(),
                               by=operator())
         print(f"Đã thêm tài khoản {account.login} ({ROLES[account.role]}, {_scope_words(account)}).")
 

@@ -10,7 +10,8 @@ from dashboard.ui.audit_view import AUDIT_ROLES, trail_table
 from dashboard.ui.guards import database_guard
 from dashboard.ui.sign_in import signed_in
 from dashboard.ui.text_blocks import notice
-from dashboard.view import clock
+from dashboard.metrics import clock
+from dashboard.metrics.formatting import format_count
 from dashboard.view.navigation import through_navigation
 
 # A month of events is what a monthly check reads; older ones are a date away.
@@ -29,7 +30,7 @@ with database_guard():
 if table.empty:
     st.info(f"Không có hoạt động nào từ ngày {since:%d/%m/%Y}.")
     st.stop()
-st.caption(f"{len(table):,} hoạt động từ ngày {since:%d/%m/%Y}, mới nhất trước.".replace(",", "."))
+st.caption(f"{format_count(len(table))} hoạt động từ ngày {since:%d/%m/%Y}, mới nhất trước.")
 st.dataframe(table, key="audit.table", hide_index=True, width="stretch",
              column_config={"Lúc": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss")})
 st.download_button("Tải nhật ký (CSV)", pd.DataFrame(table).to_csv(index=False).encode("utf-8-sig"),

@@ -1,7 +1,7 @@
 """The demo database: a generated province whose first quarter of work-year 2024 matches the real report."""
 
 import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from data_access.engine import open_engine
 from data_access.exchange.importer import import_tables
 from data_access.schema import metadata
+from dashboard.metrics import clock
 from dashboard.demo.accounts import add_demo_accounts
 from dashboard.demo.calibration.reach import PartTarget, counts_for_rate, reach
 from dashboard.demo.calibration.workbench import Workbench
@@ -96,5 +97,5 @@ def build_demo(engine: Engine, size: str = "province", seed: int = DEMO_SEED, to
     the report's figures."""
     province = calibrated_province(size, seed, today)
     write_demo(engine, province)
-    add_demo_accounts(engine, province, datetime.now())
+    add_demo_accounts(engine, province, clock.now())
     return province

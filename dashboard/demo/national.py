@@ -13,6 +13,7 @@ import pandas as pd
 
 from data_access.codes import EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
 from data_access.exchange.bulk_load import NewCase
+from dashboard.metrics import clock
 from dashboard.demo.cases import simulate_cases
 from dashboard.demo.parties import case_parties, person, with_verifications
 from dashboard.demo.province import national_target
@@ -183,7 +184,7 @@ def _targets(units: list[tuple], officers: list[tuple], first_year: int, last_ye
 
 def plan_country(size: str = "national", seed: int = 2024, today: date | None = None) -> Country:
     """Return the country's organisation, targets and per-province case plans; the same seed gives the same."""
-    today = today or date.today()
+    today = today or clock.today()
     config = SIZES[size]
     units, unit_weights = _units(config, seed)
     officers, by_unit = _officers(config, seed, unit_weights)

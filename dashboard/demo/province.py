@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from data_access.codes import EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
+from dashboard.metrics import clock
 from dashboard.demo.cases import simulate_cases
 from dashboard.demo.parties import case_parties, person, with_verifications
 from dashboard.demo.story import STORY_HORIZON, Case
@@ -133,7 +134,7 @@ def _targets(units: list[tuple], officers: list[tuple], first_year: int, last_ye
 
 def generate_province(size: str = "province", seed: int = 2024, today: date | None = None) -> Province:
     """Return a generated province of the given size; the same seed gives the same past on any later day."""
-    today = today or date.today()
+    today = today or clock.today()
     config = SIZES[size]
     rng = random.Random(seed)
     units, officers, by_unit = _organisation(rng, config)

@@ -11,7 +11,8 @@ from dashboard.display.screen import SLIDES, Screen, display_query, refresh, say
 from dashboard.display.settings import DisplaySettings, settings_from_query
 from dashboard.display.style import STYLE
 from dashboard.text.escape import element
-from dashboard.view import cache, clock
+from dashboard.metrics import clock
+from dashboard.view import cache
 from dashboard.view.filters import forbidden_place
 from dashboard.view.navigation import through_navigation
 

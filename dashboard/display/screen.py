@@ -19,7 +19,8 @@ from dashboard.metrics.formatting import format_billion_number, format_count, fo
 from dashboard.metrics.pace import MIN_RANKED, STATUS_LABELS
 from dashboard.metrics.periods import work_year
 from dashboard.text.escape import Html, element, plotly_text
-from dashboard.view import cache, clock
+from dashboard.metrics import clock
+from dashboard.view import cache
 from dashboard.view.filters import PARAMETERS, TO_DATE, Filters, from_query, to_query
 
 SLIDES = ("Tỷ lệ thi hành xong", "Đơn vị so với mức cần đạt", "Kết quả theo nhóm việc", "Xu hướng theo tháng",

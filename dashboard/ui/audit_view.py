@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from data_access.audit import ACTIONS, add_event, audit_trail
-from dashboard.view import cache, clock
+from dashboard.metrics import clock
+from dashboard.view import cache
 from dashboard.view.session import LOGIN_KEY
 
 # Who may read the trail (domain.md section 13: administrators manage accounts, statisticians load the data).

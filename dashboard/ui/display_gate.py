@@ -8,7 +8,8 @@ from data_access.display_links import TOKEN_PARAMETER, link_of_token
 from data_access.queries.viewing import Viewer, link_viewer
 from dashboard.ui.sign_in import signed_in_viewer
 from dashboard.ui.text_blocks import notice
-from dashboard.view import cache, clock
+from dashboard.metrics import clock
+from dashboard.view import cache
 from dashboard.view.session import read_as
 
 REFUSED = {

@@ -8,7 +8,8 @@ import streamlit as st
 from dashboard.ui import text_blocks
 from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
 from dashboard.ui.sign_in import signed_in_viewer
-from dashboard.view import cache, clock
+from dashboard.metrics import clock
+from dashboard.view import cache
 from dashboard.view.filters import (
     PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, forbidden_place,
     from_query, settled, to_query, told_apart,

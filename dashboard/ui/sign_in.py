@@ -10,7 +10,8 @@ from data_access.audit import add_event
 from data_access.browser_sessions import close_browser_session, open_browser_session, resume_browser_session
 from data_access.queries.viewing import Viewer, viewer_of
 from dashboard.ui.text_blocks import caption, notice
-from dashboard.view import cache, clock
+from dashboard.metrics import clock
+from dashboard.view import cache
 from dashboard.view.session import (
     LAST_SEEN_KEY, LOGIN_KEY, VIA_KEY, end_session, idle_limit, open_session, read_as,
 )

@@ -13,7 +13,7 @@ from data_access.queries.lookups import dimension_names, officer_units
 from data_access.queries.scope import Scope
 from data_access.display_links import create_link, display_address, revoke_link
 from dashboard.demo.accounts import DEMO_PASSWORD
-from dashboard.view import clock
+from dashboard.metrics import clock
 from tests.browser.conftest import ARTIFACTS, sign_in
 from tests.support.readers import operator
 

@@ -12,7 +12,7 @@ from dashboard.demo.build import build_demo
 from dashboard.display.screen import SLIDES
 from dashboard.metrics.chains import chain_report
 from dashboard.metrics.formatting import format_count
-from dashboard.view.clock import today
+from dashboard.metrics.clock import today
 from tests.browser.conftest import ARTIFACTS, serving
 from tests.support.builders import case, ev, tables
 from tests.support.databases import POSTGRES_ADMIN_URL, scratch_postgres_database

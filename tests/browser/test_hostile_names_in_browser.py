@@ -9,7 +9,7 @@ from data_access.engine import open_engine
 from data_access.exchange.importer import import_tables
 from dashboard.display.screen import SLIDES
 from dashboard.metrics.periods import work_year
-from dashboard.view.clock import today
+from dashboard.metrics.clock import today
 from tests.browser.conftest import ARTIFACTS, serving
 from tests.support.builders import case, ev, officer, tables, target, unit
 from tests.support.databases import add_leader

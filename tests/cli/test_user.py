@@ -2,10 +2,13 @@
 password, and every refusal said in plain words with exit code 2."""
 
 import io
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from data_access.accounts import find_account, sign_in
+from data_access.audit import audit_trail
+from dashboard.metrics import clock
 from tests.cli.support import END, run_cli, url_of
 
 PASSWORD = "mat-khau-du-dai"
@@ -83,3 +86,12 @@ def test_report_as_an_account_reads_its_scope_and_refuses_what_lies_outside(samp
     assert (code, out, err) == (2, "", "Không có quyền xem đơn vị H01.\n")
     code, _, err = run_cli(capsys, "report", "--db", url, "--end", "2023-12-31", "--as", "khong.co")
     assert (code, err) == (2, "Không có tài khoản 'khong.co'.\n")
+
+
+def test_the_command_line_records_the_agencys_time_whatever_the_servers_zone(sample_db, capsys, monkeypatch):
+    vietnam = datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(hours=7)
+    assert abs(clock.now() - vietnam) < timedelta(seconds=5)
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 5, 1, 7, 30))
+    _user(capsys, monkeypatch, sample_db, "add", "thong.ke", "--role", "thong_ke", stdin=PASSWORD)
+    assert [event.at for event in audit_trail(sample_db) if event.subject == "thong.ke"] == [
+        datetime(2026, 5, 1, 7, 30)]

@@ -9,7 +9,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from data_access.engine import PROJECT_ROOT
-from dashboard.view import clock
+from dashboard.metrics import clock
 from dashboard.view.session import LAST_SEEN_KEY, LOGIN_KEY, VIA_KEY
 
 PAGE_TIMEOUT_SECONDS = 90

@@ -14,7 +14,7 @@ from dashboard.display.screen import SLIDES, Screen, display_query, refresh
 from dashboard.display.settings import DisplaySettings
 from dashboard.metrics.chains import chain_report
 from dashboard.metrics.formatting import format_count
-from dashboard.view.clock import today
+from dashboard.metrics.clock import today
 from tests.pages.support import figures, run_page
 from tests.support.builders import case, ev, tables
 from tests.support.readers import operator

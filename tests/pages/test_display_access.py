@@ -11,7 +11,7 @@ from data_access.queries.lookups import dimension_names
 from data_access.schema import pinned_figures
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_count
-from dashboard.view import clock
+from dashboard.metrics import clock
 from tests.pages.support import figures, notices, run_page
 from tests.support.readers import operator
 
