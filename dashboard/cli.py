@@ -12,13 +12,13 @@ from data_access.audit import add_event
 from data_access.engine import DatabaseUnavailable, open_engine
 from data_access.queries.viewing import OPERATOR, NotPermitted, Reader, home_scope, viewer_of
 from data_access.exchange.importer import ImportRejected, import_path
-from dashboard.metrics import clock
 from dashboard.cli_links import add_link_parser, run_display_link
 from dashboard.cli_users import add_user_parser, database_option, iso_day, operator, run_audit, run_user
 from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
 from dashboard.demo.province import SIZES
+from dashboard.metrics import clock
 from dashboard.metrics.backtest import backtest, readable_levels
 from dashboard.metrics.backtest_text import LEVEL_WORDS, backtest_table
 from dashboard.metrics.chains import DIMENSIONS, Scope, UnknownCode, chain_report

@@ -1,12 +1,11 @@
 """The `display-link` subcommand: links that open the meeting-room screen for one scope, created, listed and
 revoked by the server's operator."""
 
-
 from data_access.display_links import (
     LINK_STATES, LinkRefused, all_links, create_link, display_address, revoke_link,
 )
-from dashboard.metrics import clock
 from dashboard.cli_users import database_option, iso_day, operator, run_on_database
+from dashboard.metrics import clock
 
 
 def add_link_parser(commands) -> None:

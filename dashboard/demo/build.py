@@ -10,11 +10,11 @@ from sqlalchemy.engine import Engine
 from data_access.engine import open_engine
 from data_access.exchange.importer import import_tables
 from data_access.schema import metadata
-from dashboard.metrics import clock
 from dashboard.demo.accounts import add_demo_accounts
 from dashboard.demo.calibration.reach import PartTarget, counts_for_rate, reach
 from dashboard.demo.calibration.workbench import Workbench
 from dashboard.demo.province import Province, generate_province
+from dashboard.metrics import clock
 from dashboard.metrics.chains import rate
 from dashboard.metrics.periods import same_period_last_year, window_ending
 

@@ -13,10 +13,10 @@ import pandas as pd
 
 from data_access.codes import EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
 from data_access.exchange.bulk_load import NewCase
-from dashboard.metrics import clock
 from dashboard.demo.cases import simulate_cases
 from dashboard.demo.parties import case_parties, person, with_verifications
 from dashboard.demo.province import national_target
+from dashboard.metrics import clock
 
 CENTRAL_UNIT = ("TW", "Cục Quản lý thi hành án dân sự", "trung_uong", "")
 # The provinces since 1/7/2025: name, centrally-run city, and a weight for their share of offices, officers and

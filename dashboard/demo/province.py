@@ -7,10 +7,10 @@ from datetime import date
 import pandas as pd
 
 from data_access.codes import EXCHANGE_COLUMNS, OPTIONAL_CASE_COLUMNS
-from dashboard.metrics import clock
 from dashboard.demo.cases import simulate_cases
 from dashboard.demo.parties import case_parties, person, with_verifications
 from dashboard.demo.story import STORY_HORIZON, Case
+from dashboard.metrics import clock
 
 PROVINCE_NAME = "Quảng Ninh"
 PROVINCE_OFFICE = ("QN00", f"Thi hành án dân sự tỉnh {PROVINCE_NAME}", "tinh", "")

@@ -8,7 +8,7 @@ from datetime import date
 from data_access.queries.lookups import first_decision_date
 from data_access.queries.snapshots import last_data_day
 from data_access.queries.viewing import Reader, home_scope, whole_database
-from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.chains import chain_report
 from dashboard.metrics.forecast import forecast_rate
 from dashboard.metrics.forecast_basis import LEVELS, level_basis
 from dashboard.metrics.formatting import exact_decimal
@@ -38,8 +38,11 @@ def naive_rate(rate: float | None, last_then: float | None, last_year_end: float
 
 
 def readable_levels(reader: Reader) -> tuple[str, ...]:
-    """Return the levels whose scopes lie whole in the reader's home: its own level and those below it."""
-    home = home_scope(reader.viewer) or Scope()
+    """Return the levels whose scopes lie whole in the reader's home: its own level and those below it (none for a
+    viewer who reads nothing)."""
+    home = home_scope(reader.viewer)
+    if home is None:
+        return ()
     if home.officer:
         return LEVELS[2:]
     return LEVELS[1:] if home.unit else LEVELS

@@ -7,12 +7,12 @@ import pytest
 
 from data_access.accounts import add_account
 from dashboard.demo.accounts import DEMO_PASSWORD
-from dashboard.metrics.backtest import backtest
+from dashboard.metrics.backtest import backtest, readable_levels
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.formatting import format_count, format_percent
 from tests.cli.support import report_json, run_cli, url_of
 from tests.support.databases import province_with_history
-from tests.support.readers import operator
+from tests.support.readers import operator, viewer
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,11 @@ def test_backtest_as_a_unit_head_judges_its_own_unit_and_officers_only(history_d
         " cấp đơn vị", " cấp chấp hành viên"]
     code, out, err = run_cli(capsys, "backtest", "--db", url, "--level", "province", "--as", "truong.phong")
     assert (code, out, err) == (2, "", "Tài khoản truong.phong không xem được cấp tỉnh.\n")
+
+
+@pytest.mark.parametrize(("role", "place", "levels"), [
+    ("lanh_dao", {"province": "QN00"}, ("province", "unit", "officer")),
+    ("don_vi", {"unit": "H01"}, ("unit", "officer")), ("chv", {"officer": "C04"}, ("officer",)),
+    ("quan_tri", {}, ()), ("chv", {}, ())])
+def test_each_account_backtests_its_own_level_and_those_below_and_a_reader_of_nothing_none(role, place, levels):
+    assert readable_levels(viewer(None, role, **place)) == levels
