@@ -13,13 +13,16 @@ PAGES = {
     "trend": st.Page("pages/xu_huong.py", title="Xu hướng", icon="📈", url_path="xu_huong"),
     "cases": st.Page("pages/danh_sach_viec.py", title="Danh sách việc", icon="📋", url_path="danh_sach_viec"),
     "display": st.Page("pages/trinh_chieu.py", title="Trình chiếu", icon="📺", url_path="trinh_chieu"),
+    "import": st.Page("pages/nhap_du_lieu.py", title="Nhập dữ liệu", icon="📥", url_path="nhap_du_lieu"),
+    "closing": st.Page("pages/chot_so_lieu.py", title="Chốt số liệu", icon="🔒", url_path="chot_so_lieu"),
     "audit": st.Page("pages/nhat_ky.py", title="Nhật ký", icon="🧾", url_path="nhat_ky"),
     "case": st.Page("pages/viec.py", title="Chi tiết việc", icon="📄", url_path="viec", visibility="hidden"),
 }
 # The pages each role finds in the sidebar (domain.md section 13); every page checks its reader again.
 ROLE_PAGES = {
     "lanh_dao": ("overview", "units", "officers", "groups", "trend", "cases", "display", "case"),
-    "thong_ke": ("overview", "units", "officers", "groups", "trend", "cases", "display", "audit", "case"),
+    "thong_ke": ("overview", "units", "officers", "groups", "trend", "cases", "display", "import", "closing", "audit",
+                 "case"),
     "don_vi": ("overview", "units", "officers", "groups", "trend", "cases", "case"),
     "chv": ("overview", "groups", "trend", "cases", "case"),
     "quan_tri": ("audit",),

@@ -1,19 +1,20 @@
 """The command line: import exchange files, print reports, (re)create the demo database; accounts, display links
-and the audit trail through cli_users and cli_links."""
+and the audit trail through cli_users and cli_links; closing periods and the month's documents through
+dashboard.commands."""
 
 import argparse
 import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 
-from data_access.accounts import find_account
-from data_access.audit import add_event
 from data_access.engine import DatabaseUnavailable, open_engine
-from data_access.queries.viewing import OPERATOR, NotPermitted, Reader, home_scope, viewer_of
-from data_access.exchange.importer import ImportRejected, import_path
+from data_access.exchange.files import ImportRejected
+from data_access.exchange.runs import ImportBusy, run_import
+from data_access.queries.viewing import NotPermitted
 from dashboard.cli_links import add_link_parser, run_display_link
 from dashboard.cli_users import add_user_parser, database_option, iso_day, operator, run_audit, run_user
+from dashboard.commands.month import add_month_parsers, month_runners
+from dashboard.commands.reading import reader_for
 from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
@@ -38,8 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Số liệu thi hành án dân sự.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    importing = commands.add_parser("import", parents=[common], help="nhập thư mục CSV hoặc tệp .xlsx")
-    importing.add_argument("path", help="thư mục chứa don_vi.csv, chap_hanh_vien.csv, viec.csv, ... hoặc tệp .xlsx")
+    importing = commands.add_parser("import", parents=[common], help="nhập thư mục CSV, tệp .zip hoặc tệp .xlsx")
+    importing.add_argument("path", help="thư mục chứa don_vi.csv, chap_hanh_vien.csv, viec.csv, ..., tệp .zip các "
+                                        "tệp CSV đó hoặc tệp .xlsx")
 
     report = commands.add_parser("report", parents=[common], help="in báo cáo kết quả thi hành án")
     report.add_argument("--end", type=iso_day, default=clock.today(), help="ngày cuối kỳ, YYYY-MM-DD")
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_user_parser(commands)
     add_link_parser(commands)
+    add_month_parsers(commands)
 
     demo = commands.add_parser("demo", parents=[common], help="tạo lại cơ sở dữ liệu mẫu")
     demo.add_argument("--size", choices=(*SIZES, NATIONAL), default="province",
@@ -72,16 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_import(args) -> int:
     engine = open_engine(args.db)
     try:
-        summary = import_path(engine, args.path)
+        summary = run_import(engine, args.path, operator(), clock.now)[1]
+    except ImportBusy as busy:
+        print(str(busy), file=sys.stderr)
+        return 1
     except ImportRejected as rejected:
-        add_event(engine, clock.now(), operator(), "import_rejected", str(args.path), f"{rejected.total} lỗi")
-        engine.dispose()
         print(f"Không nhập được {args.path}: có {rejected.total} lỗi, chưa ghi gì vào cơ sở dữ liệu.", file=sys.stderr)
         print(rejected.describe(), file=sys.stderr)
         return 1
-    add_event(engine, clock.now(), operator(), "imported", str(args.path),
-              ", ".join(f"{name}: {count}" for name, count in summary.counts.items()))
-    engine.dispose()
+    finally:
+        engine.dispose()
     for name, count in summary.counts.items():
         print(f"{name}: {format_count(count)} dòng")
     if summary.replaced_cases:
@@ -97,22 +100,6 @@ def _by_table(report: dict) -> str:
         lines.append(f"{row['key']:<12} {row['name'][:44]:<44} {done:>15} {format_percent(cases['rate']):>11} "
                      f"{format_money_short(money['completed']):>18} {format_percent(money['rate']):>11}")
     return "\n".join(lines)
-
-
-def reader_for(engine, login: str | None, scope: Scope) -> tuple[Reader, Scope]:
-    """Return the reader a command reads through (the server operator's, or with --as the account's) and the scope
-    it reads: the account's home scope when the command names no place. NotPermitted when the account reads
-    nothing."""
-    if login is None:
-        return Reader(engine, OPERATOR), scope
-    account = find_account(engine, login)
-    home = home_scope(viewer_of(account))
-    if home is None:
-        raise NotPermitted(f"Không có tài khoản '{login}'." if account is None
-                           else f"Tài khoản {login} không được xem số liệu.")
-    if not (scope.province or scope.unit or scope.officer):
-        scope = replace(home, group=scope.group, judgment_type=scope.judgment_type, mode=scope.mode)
-    return Reader(engine, viewer_of(account)), scope
 
 
 def _run_report(args) -> int:
@@ -182,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one subcommand and return the process exit code."""
     args = build_parser().parse_args(argv)
     runner = {"import": _run_import, "report": _run_report, "backtest": _run_backtest, "demo": _run_demo,
-              "user": run_user, "audit": run_audit, "display-link": run_display_link}[args.command]
+              "user": run_user, "audit": run_audit, "display-link": run_display_link, **month_runners()}[args.command]
     try:
         return runner(args)
     except DatabaseUnavailable as error:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from data_access.queries.snapshots import ensure_snapshots
 from data_access.access_schema import access_metadata
+from data_access import month_schema  # noqa: F401  (its tables join the metadata created below)
 from data_access.schema import metadata, search_text
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

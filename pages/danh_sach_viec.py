@@ -11,11 +11,13 @@ from dashboard.ui.case_views import (
     TITLE, ListState, from_query, heading_lines, last_page, list_table, searched, to_query,
 )
 from dashboard.ui.audit_view import record_download
+from dashboard.ui.data_notes import closed_list_note
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.drill import CASE_PAGE, CASE_PARAMETER, clicked_row, drill_to, trail
 from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
 from dashboard.ui.guards import database_guard
-from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_LABELS, CHAIN_NAMES
+from dashboard.metrics.chain_labels import CHAIN_LABELS
+from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
 from dashboard.ui import text_blocks
 from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
 from dashboard.text.slug import ascii_slug
@@ -51,6 +53,9 @@ def _new_chain() -> None:
 with database_guard():
     filters, options = shared_filters()
     heading(TITLE, filters, options)
+    closed = cache.closed(filters.period_end(options.today))
+    if closed is not None:
+        text_blocks.caption(closed_list_note(closed))
     trail(filters, options, TITLE)
     query = st.query_params.to_dict()
     seeded, notices = from_query(query)
@@ -126,10 +131,10 @@ if total > EXPORT_CAP:
     st.warning(f"Tệp tải về chỉ gồm {format_count(EXPORT_CAP)} việc đầu tiên (theo thứ tự đang sắp xếp) trong "
                f"tổng số {format_count(total)} việc; hãy thu hẹp bộ lọc để tải đủ.")
 # The file is written when its button is clicked, outside this run: the viewer is taken now, with the rest.
-viewer = current_viewer()
+viewer, data_version = current_viewer(), cache.version()
 stem = f"danh_sach_viec_{CHAIN_IN_URL[state.chain]}_{ascii_slug(CHAIN_LABELS[state.cell])}_{end:%Y%m%d}"
-download_buttons(lambda: list_table(cache.cases_as(viewer, *arguments, 0, EXPORT_CAP).rows, units, officers,
-                                    state.chain),
+download_buttons(lambda: list_table(cache.cases_as(viewer, data_version, *arguments, 0, EXPORT_CAP).rows, units,
+                                    officers, state.chain),
                  heading_lines(state, filters, options), stem, "cases.download",
                  on_download=lambda: record_download(stem, f"{describe(filters, options)}; "
                                                            f"{format_count(total)} việc"))

@@ -10,6 +10,7 @@ from dashboard.metrics.targets import progress_against_target
 from dashboard.ui.drill import chain_tables
 from dashboard.ui.filter_bar import heading, shared_filters
 from dashboard.ui.guards import database_guard, stop_if_empty
+from dashboard.ui.month_downloads import month_downloads
 from dashboard.ui.pace_notes import forecast_line, needed_line, status_line
 from dashboard.view import cache
 
@@ -59,4 +60,6 @@ st.subheader("Kết quả theo chỉ tiêu thống kê")
 chain_tables(report, filters, "overview")
 
 st.subheader("Nhận xét")
-st.markdown(report_paragraph(report, budget, actor=actor_of(filters.scope())))
+paragraph = report_paragraph(report, budget, actor=actor_of(filters.scope()))
+st.markdown(paragraph)
+month_downloads(report, paragraph, filters, options)

@@ -7,7 +7,7 @@ from dashboard.metrics.formatting import format_count
 from dashboard.ui.case_story import current_state, field_table, find_case, latest_event, money_frame, timeline_table
 from dashboard.ui.case_views import PARAMETERS as LIST_PARAMETERS
 from dashboard.ui.drill import CASE_PARAMETER, trail
-from dashboard.ui.filter_bar import shared_filters
+from dashboard.ui.filter_bar import data_notes, shared_filters
 from dashboard.ui.guards import database_guard
 from dashboard.ui.tables import TABLE_ROW_PIXELS
 from dashboard.ui.text_blocks import caption, notice
@@ -24,6 +24,7 @@ came_from = {key: value for key, value in st.query_params.to_dict().items() if k
 with database_guard():
     filters, options = shared_filters()
     st.title("Chi tiết việc")
+    data_notes()
     shown = st.session_state["case.code"].strip()
     trail(filters, options, f"Việc {cut(shown)}" if shown else "Chi tiết việc", came_from or None)
     code = st.text_input("Mã việc", key="case.code", placeholder="Nhập mã việc, ví dụ V2024-00001").strip()

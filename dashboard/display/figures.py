@@ -4,9 +4,12 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from data_access import codes
+from data_access.data_version import DataState, data_state
+from data_access.queries.closed import ClosedPeriod, closed_period
 from data_access.queries.viewing import Reader
 from dashboard.charts.axis_labels import group_label, officer_names, short_unit_name, short_unit_names
 from dashboard.metrics.chains import chain_report
+from dashboard.metrics.data_notes import closed_line, data_line
 from dashboard.metrics.periods import is_month_end
 from dashboard.metrics.on_track import on_track
 from dashboard.metrics.trend import monthly_series
@@ -89,17 +92,45 @@ def _ranking(reader: Reader, filters: Filters, options: FilterOptions, end: date
             "below_kinds": ["đơn vị", "chấp hành viên"], "below": [behind_units(by_unit), behind_officers]}
 
 
+def _state(state: DataState) -> dict:
+    return {"version": state.version, "last_day": _iso(state.last_day), "imported_at": _iso(state.imported_at)}
+
+
+def _close(closed: ClosedPeriod | None) -> dict | None:
+    return None if closed is None else {"closed_at": closed.closed_at.isoformat(), "closed_by": closed.closed_by}
+
+
+def _iso(moment: date | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def data_notes(figures: dict) -> tuple[str | None, str | None]:
+    """Return the data line and the close line (None for an open period) of the figures as they were read; no data
+    line for figures pinned before it was kept with them."""
+    state, closed = figures.get("data"), figures.get("closed")
+    data = None if state is None else data_line(DataState(
+        state["version"], state["last_day"] and date.fromisoformat(state["last_day"]),
+        state["imported_at"] and datetime.fromisoformat(state["imported_at"])))
+    return data, None if closed is None else closed_line(ClosedPeriod(
+        date.fromisoformat(figures["end"]), datetime.fromisoformat(closed["closed_at"]), closed["closed_by"]))
+
+
 def read_figures(reader: Reader, filters: Filters, options: FilterOptions, day: date, taken_at: datetime) -> dict:
     """Return every slide's figures for the filters with "đến nay" meaning `day`, read at `taken_at`.
 
-    Keys: taken_at, end, scope, has_targets, total (both rates with target, last year, pace, status and forecast),
-    needed, ranked_by ("tỉnh" for the whole country, "đơn vị", or "chấp hành viên" when the filters name a unit),
+    Keys: taken_at, end, scope, data (the data's version, last day and import time), closed (the period end's
+    closed_at and closed_by, None when it is open), has_targets, total (both rates with target, last year, pace,
+    status and forecast), needed, ranked_by ("tỉnh" for the whole country, "đơn vị", or "chấp hành viên" when the
+    filters name a unit),
     ranked (the rows with their pace and status), groups (official order), trend, below (two lists of rows
     behind their own pace) and below_kinds (what each lists).
     Everything is JSON-ready: numbers, strings, lists and dicts.
     """
     end = filters.period_end(day)
     scope = filters.scope()
+    # Kept with the figures, so a frozen screen says how recent its own data is; read first, so an import landing
+    # while the slides are read leaves the figures newer than said, never older.
+    state = _state(data_state(reader.engine))
     report = on_track(reader, end, chain_report(reader, end, scope), scope)
     by_group = chain_report(reader, end, replace(scope, group=None), by="group")
     target, pace, forecast = report["target"], report["pace"] or {}, report["forecast"] or {}
@@ -113,6 +144,8 @@ def read_figures(reader: Reader, filters: Filters, options: FilterOptions, day: 
         "taken_at": taken_at.isoformat(timespec="minutes"),
         "end": end.isoformat(),
         "scope": describe(filters, replace(options, today=day)),
+        "data": state,
+        "closed": _close(closed_period(reader.engine, end)),
         "has_targets": target is not None,
         "total": {chain: {"rate": report[chain]["rate"], "target": (target or {}).get(chain),
                           "last_year": report["same_period_last_year"][chain]["rate"],

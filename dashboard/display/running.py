@@ -6,6 +6,7 @@ from datetime import timedelta
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access.display_links import TOKEN_PARAMETER
 from data_access.engine import DatabaseUnavailable
 from dashboard.display.screen import SLIDES, Screen, display_query, refresh, say_lost, show_slide
 from dashboard.display.settings import DisplaySettings, settings_from_query
@@ -13,7 +14,7 @@ from dashboard.display.style import STYLE
 from dashboard.text.escape import element
 from dashboard.metrics import clock
 from dashboard.view import cache
-from dashboard.view.filters import forbidden_place
+from dashboard.view.filters import PARAMETERS, forbidden_place
 from dashboard.view.navigation import through_navigation
 
 
@@ -31,15 +32,30 @@ def _retry_when_lost(settings: DisplaySettings) -> None:
     again()
 
 
-def run_display(admit: Callable[[], object]) -> None:
+def carried_query(query: dict[str, str], last_filters: dict[str, str]) -> dict[str, str]:
+    """Return the URL query with the filters last chosen on a data page when the URL names no filter, so a screen
+    opened from the sidebar shows the period and scope its viewer was looking at."""
+    if any(name in query for name in PARAMETERS.values()):
+        return query
+    return last_filters | query
+
+
+def run_display(admit: Callable[[], object], last_filters: Callable[[], dict[str, str]]) -> None:
     """Run the display: hide Streamlit's frame, let `admit` say who is there (a display link or a signed-in
-    person; it stops the run for anyone else), then turn and refresh the slides by themselves."""
+    person; it stops the run for anyone else), then turn and refresh the slides by themselves. A signed-in
+    person's screen without filters in its URL takes `last_filters()`, the ones of their last data page."""
     through_navigation()
     st.markdown(STYLE, unsafe_allow_html=True)
     query = st.query_params.to_dict()
     settings, _ = settings_from_query(query, clock.now())
     try:
         admit()
+        # A display link's screen shows what its link names, whatever the browser looked at before.
+        carried = query if TOKEN_PARAMETER in query else carried_query(query, last_filters())
+        if carried != query:
+            # The address then names what the screen shows, and can be copied to the meeting room.
+            st.query_params.update(carried)
+            query = carried
         forbidden = forbidden_place(display_query(query), cache.filter_options(clock.today()))
     except (DatabaseUnavailable, SQLAlchemyError):
         _retry_when_lost(settings)

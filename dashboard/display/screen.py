@@ -13,7 +13,7 @@ from data_access.queries.pinned import pin, pinned
 from dashboard.charts.big_screen import for_big_screen
 from dashboard.charts.figures import CHART_CONFIG, paired_rates, trend_rates
 from dashboard.charts.pace_figures import pace_bars, pace_gauge
-from dashboard.display.figures import read_figures
+from dashboard.display.figures import data_notes, read_figures
 from dashboard.display.settings import DisplaySettings, settings_from_query
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent
 from dashboard.metrics.pace import MIN_RANKED, STATUS_LABELS
@@ -102,14 +102,23 @@ def _when(moment: datetime) -> str:
     return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
+def head_lines(figures: dict, frozen_at: datetime | None) -> tuple[str, str, str | None]:
+    """Return the heading's scope and period, how recent its data is (with a frozen screen's cut-off), and the
+    period's close (None when it is open), all as the figures were read."""
+    data, closed = data_notes(figures)
+    # Figures pinned before the data's date was kept with them say when they were read instead.
+    data = data or f"Số liệu đọc lúc {_when(datetime.fromisoformat(figures['taken_at']))}"
+    if frozen_at is not None:
+        data = f"Số liệu chốt đến {_when(frozen_at)} · {data}"
+    return f"Kết quả thi hành án dân sự lũy kế · {figures['scope']}", data, closed
+
+
 def _head(screen: Screen, settings: DisplaySettings) -> None:
-    figures = screen.figures
-    if settings.frozen_at is not None:
-        time = f"Số liệu chốt đến {_when(settings.frozen_at)}"
-    else:
-        time = f"Số liệu đến {_when(datetime.fromisoformat(figures['taken_at']))}"
-    _html(element("div", element("span", f"Kết quả thi hành án dân sự · {figures['scope']}", css="scope"),
-                  element("span", time, css="time"), css="screen-head"))
+    scope, data, closed = head_lines(screen.figures, settings.frozen_at)
+    _html(element("div", element("span", scope, css="scope"), element("span", data, css="time"), css="screen-head"))
+    if closed is not None:
+        _html(element("div", f"🔒 {closed}: số liệu giữ như lúc chốt, kể cả khi lần nhập sau thay đổi các việc.",
+                      css="screen-notice"))
     if screen.lost_since is not None:
         _html(element("div", f"Mất kết nối cơ sở dữ liệu, số liệu lúc {_when(screen.read_at)}. Màn hình tự kết "
                              "nối lại khi cơ sở dữ liệu hoạt động trở lại.", css="screen-lost"))
@@ -270,6 +279,6 @@ def show_slide(screen: Screen, settings: DisplaySettings) -> None:
     elif screen.slide == 4:
         title = f"{' và '.join(screen.figures['below_kinds']).capitalize()} chậm so với mức cần đạt"
     _html(element("div", title, css="screen-title"))
-    extra_lines = (screen.lost_since is not None) + bool(screen.notices)
+    extra_lines = (screen.lost_since is not None) + bool(screen.notices) + bool(screen.figures.get("closed"))
     DRAWERS[screen.slide](screen.figures, f"display.{screen.slide}", CHART_HEIGHT - LINE_PIXELS * extra_lines)
     _dots(screen.slide)

@@ -128,15 +128,17 @@ def _check_scope(reader: Reader, scope: Scope) -> None:
             raise UnknownCode(f"Không có {what} mã '{value}'.")
 
 
-def chain_report(reader: Reader, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
-    """Return both chains for the window ending `end` and the same period last year, overall or per `by` key."""
+def chain_report(reader: Reader, end: date, scope: Scope = Scope(), by: str | None = None, *,
+                 as_closed: bool = True) -> dict:
+    """Return both chains for the window ending `end` and the same period last year, overall or per `by` key; a
+    closed period end gives the figures it was closed with, unless `as_closed` is False."""
     # A code beyond the viewer's scope is refused as such, before it could be told apart from an unknown one.
     require(reader, scope, by)
     _check_scope(reader, scope)
     window = window_ending(end)
     last_year = same_period_last_year(window)
-    current = caseload_parts(reader, window.start, window.end, scope, by)
-    previous = caseload_parts(reader, last_year.start, last_year.end, scope, by)
+    current = caseload_parts(reader, window.start, window.end, scope, by, as_closed=as_closed)
+    previous = caseload_parts(reader, last_year.start, last_year.end, scope, by, as_closed=as_closed)
     if by is None:
         return {
             "window": window.as_dict(),

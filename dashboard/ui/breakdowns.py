@@ -5,7 +5,7 @@ import pandas as pd
 from data_access import codes
 from dashboard.charts.axis_labels import group_label
 from dashboard.metrics.chains import PAIR_SEPARATOR
-from dashboard.ui.labels import CHAIN_LABELS
+from dashboard.metrics.chain_labels import CHAIN_LABELS
 
 KEY = "Mã"
 SUFFIXES = {"cases": "việc", "money": "tiền"}

@@ -11,7 +11,8 @@ from data_access.queries.case_list import BUCKETS, CELLS, SORTS, CaseFilter
 from data_access.record_text import holds_forbidden_characters
 from dashboard.charts.axis_labels import short_unit_name
 from dashboard.metrics.formatting import format_count
-from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_LABELS, CHAIN_NAMES, COMPLETED_NOTE
+from dashboard.metrics.chain_labels import CHAIN_LABELS
+from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES, COMPLETED_NOTE
 from dashboard.view.filters import FilterOptions, Filters, describe
 from dashboard.view.url_values import LARGEST_WHOLE, refused, whole_number
 

@@ -6,9 +6,12 @@ from datetime import date
 import streamlit as st
 
 from dashboard.ui import text_blocks
+from dashboard.ui.data_notes import closed_help
 from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
 from dashboard.ui.sign_in import signed_in_viewer
 from dashboard.metrics import clock
+from dashboard.metrics.data_notes import closed_line, data_line
+from dashboard.text.escape import element
 from dashboard.view import cache
 from dashboard.view.filters import (
     PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, forbidden_place,
@@ -139,11 +142,26 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     return filters, options
 
 
+def last_filters() -> dict[str, str]:
+    """Return the URL parameters of the filters this session last chose on a data page, {} before any."""
+    return dict(st.session_state.get(WRITTEN_KEY, {}))
+
+
+def data_notes(end: date | None = None) -> None:
+    """Draw how recent the data is and, when the period `end` is closed, the close with what it means."""
+    text_blocks.caption(data_line(cache.data_state()))
+    closed = None if end is None else cache.closed(end)
+    if closed is not None:
+        # closed_by comes from the data: the line is escaped HTML, never read as Markdown.
+        st.markdown(element("div", element("strong", f"🔒 {closed_line(closed)}")), unsafe_allow_html=True,
+                    help=closed_help(closed))
+
+
 def heading(title: str, filters: Filters, options: FilterOptions) -> None:
-    """Draw the page title and the line naming the scope and period."""
+    """Draw the page title, the line naming the scope and period, and the data's date (and close) under them."""
     st.title(title)
     text_blocks.subheading(describe(filters, options), level=5)
-
+    data_notes(filters.period_end(options.today))
 
 
 def chain_choice(label: str, key: str, parameter: str) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from data_access.engine import URL_VARIABLE, DatabaseUnavailable
 from data_access.queries.viewing import NotPermitted
 from dashboard.ui.text_blocks import notice
+from dashboard.view import cache
 
 
 # What a visitor reads when the database fails; the address and the driver's own words go to the server's log.
@@ -22,8 +23,10 @@ log = logging.getLogger(__name__)
 
 @contextmanager
 def database_guard():
-    """Run the block; if the database fails, log why, show a Vietnamese message without its address and stop."""
+    """Run the block at the data's version of this run; if the database fails, log why, show a Vietnamese message
+    without its address and stop."""
     try:
+        cache.pin_version()
         yield
     except NotPermitted as refused:
         notice(str(refused))

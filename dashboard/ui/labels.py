@@ -1,23 +1,6 @@
-"""Vietnamese names of the chain columns, as the agency's statistical forms name them."""
+"""Vietnamese names of the chains on the pages, and how a chain is written in a URL (the columns' names are
+dashboard.metrics.chain_labels)."""
 
-CHAIN_LABELS = {
-    "brought_forward": "Năm trước chuyển sang",
-    "new": "Thụ lý mới",
-    "caseload": "Tổng số thụ lý",
-    "delegated": "Ủy thác",
-    "cancelled": "Hủy, thu hồi quyết định",
-    "to_enforce": "Phải thi hành",
-    "done": "Xong",
-    "terminated": "Đình chỉ",
-    "reduced": "Giảm",
-    "in_progress": "Đang thi hành",
-    "deferred_c": "Hoãn (điểm c)",
-    "not_enforceable": "Chưa có điều kiện",
-    "enforceable": "Có điều kiện",
-    "completed": "Thi hành xong",
-    "rate": "Tỷ lệ xong (%)",
-    "carried": "Chuyển kỳ sau",
-}
 CHAIN_TITLES = {"cases": "Về việc", "money": "Về tiền (đồng)"}
 COMPLETED_NOTE = {"cases": "xong + đình chỉ", "money": "xong + đình chỉ + giảm"}
 CHAIN_NAMES = {"cases": "Về việc", "money": "Về tiền"}

@@ -8,7 +8,7 @@ from dashboard.metrics.pace import BEHIND, MIN_RANKED, ON_COURSE, STATUS_LABELS,
 from dashboard.metrics.targets import target_progress
 from dashboard.ui.breakdowns import CHOSEN_STYLE, KEY, PROGRESS, SUFFIXES, TARGET, column
 from dashboard.ui.help_texts import FORECAST_HELP, PACE_HELP, STATUS_HELP, UNJUDGED_HELP
-from dashboard.ui.labels import CHAIN_LABELS
+from dashboard.metrics.chain_labels import CHAIN_LABELS
 
 STATUS = "Tiến độ"
 PACE = "Mức cần đạt đến nay (%)"

@@ -8,7 +8,7 @@ from dashboard.metrics.chains import CASE_KEYS, MONEY_KEYS
 from dashboard.metrics.formatting import (
     format_count, format_date, format_percent, format_points, rate_change, relative_change,
 )
-from dashboard.ui.labels import CHAIN_LABELS
+from dashboard.metrics.chain_labels import CHAIN_LABELS
 
 CHAIN_KEYS = {"cases": CASE_KEYS, "money": MONEY_KEYS}
 THIS_PERIOD, LAST_YEAR, CHANGE, CHANGE_SHARE = "Kỳ này", "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)"

@@ -1,5 +1,7 @@
-"""The only place that caches: the database engine for the server's life, figures for a few minutes, each kept
-apart for the viewer who read it: a figure cached for one scope is never served to a viewer outside it."""
+"""The only place that caches: the database engine for the server's life, and figures keyed by the viewer who read
+them and by the data's version. A figure cached for one scope is never served to a viewer outside it, and a page
+reads every figure of one run at the version read when the run began: after an import or a close the next run
+shows the new figures at once, and never a mix of two versions."""
 
 import sys
 from datetime import date
@@ -11,6 +13,8 @@ from data_access.queries.case_list import CaseFilter, CaseListPage, case_list
 from data_access.queries.lookups import (
     dimension_names, first_decision_date, officer_units, province_names, unit_provinces,
 )
+from data_access.data_version import DataState, current_version, data_state as data_state_of
+from data_access.queries.closed import ClosedPeriod, closed_period
 from data_access.queries.viewing import Reader, Viewer, sees_everything, visible_units
 from dashboard.database import demo_password, open_dashboard_engine
 from dashboard.metrics.chains import Scope, chain_report
@@ -19,8 +23,9 @@ from dashboard.metrics.pace_curve import pace_curve as pace_curve_of, row_pace_c
 from dashboard.view.filters import FilterOptions, offered_years, viewer_limits
 from dashboard.view.session import current_viewer
 
-# Imports land a few times a day; five minutes keeps pages instant without showing stale figures for long.
-REPORT_TTL_SECONDS = 300
+# The version keys freshness; the time limit only lets go of figures of versions no page reads any more.
+REPORT_TTL_SECONDS = 3600
+VERSION_KEY = "thads_data_version"
 
 
 @st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu (lần đầu tiên sẽ tạo dữ liệu mẫu, khoảng nửa phút)...")
@@ -38,6 +43,37 @@ def demo_sign_in() -> str | None:
     return demo_password()
 
 
+def pin_version() -> str:
+    """Return the data's version now, kept for the rest of this run so all its figures are read at it."""
+    st.session_state[VERSION_KEY] = current_version(engine())
+    return st.session_state[VERSION_KEY]
+
+
+def version() -> str:
+    """Return the data's version this run reads at (read now if the run has not pinned one)."""
+    return st.session_state.get(VERSION_KEY) or pin_version()
+
+
+def data_state() -> DataState:
+    """Return the data's last day and last import time at this run's version, cached."""
+    return _data_state(version())
+
+
+def closed(end: date) -> ClosedPeriod | None:
+    """Return the close of a period end at this run's version, None when it is open, cached."""
+    return _closed(version(), end)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
+def _data_state(data_version: str) -> DataState:
+    return data_state_of(engine())
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
+def _closed(data_version: str, end: date) -> ClosedPeriod | None:
+    return closed_period(engine(), end)
+
+
 def reader() -> Reader:
     """Return the database as this session's viewer may read it."""
     return Reader(engine(), current_viewer())
@@ -45,57 +81,58 @@ def reader() -> Reader:
 
 def report(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return chain_report for the period, scope and breakdown as this session's viewer reads it, cached."""
-    return _report(current_viewer(), end, scope, by)
+    return _report(current_viewer(), version(), end, scope, by)
 
 
 def on_track(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return the report with what is still needed, the pace and the forecast (per row with `by`), cached."""
-    return _on_track(current_viewer(), end, scope, by)
+    return _on_track(current_viewer(), version(), end, scope, by)
 
 
 def pace_curve(year: int, scope: Scope, target: dict | None) -> list[dict]:
     """Return the scope's pace at every month end of the work-year, cached."""
-    return _pace_curve(current_viewer(), year, scope, target)
+    return _pace_curve(current_viewer(), version(), year, scope, target)
 
 
 def unit_pace_curves(year: int, scope: Scope, targets: dict[str, dict]) -> dict:
     """Return every unit's pace at every month end of the work-year, cached."""
-    return _unit_pace_curves(current_viewer(), year, scope, targets)
+    return _unit_pace_curves(current_viewer(), version(), year, scope, targets)
 
 
 def filter_options(today: date) -> FilterOptions:
     """Return the work-years, units and officers the filters offer this session's viewer on a given day, cached."""
-    return _filter_options(current_viewer(), today)
+    return _filter_options(current_viewer(), version(), today)
 
 
 def cases(start: date, end: date, scope: Scope, chain: str, cell: str, narrow: CaseFilter, sort: str,
           descending: bool, offset: int, limit: int) -> CaseListPage:
     """Return one page of the cases behind a chain cell, their total and their money, cached."""
-    return cases_as(current_viewer(), start, end, scope, chain, cell, narrow, sort, descending, offset, limit)
+    return cases_as(current_viewer(), version(), start, end, scope, chain, cell, narrow, sort, descending, offset,
+                    limit)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính số liệu...")
-def _report(viewer: Viewer, end: date, scope: Scope, by: str | None) -> dict:
+def _report(viewer: Viewer, data_version: str, end: date, scope: Scope, by: str | None) -> dict:
     return chain_report(Reader(engine(), viewer), end, scope, by)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính tiến độ và dự báo...")
-def _on_track(viewer: Viewer, end: date, scope: Scope, by: str | None) -> dict:
-    return on_track_of(Reader(engine(), viewer), end, _report(viewer, end, scope, by), scope, by)
+def _on_track(viewer: Viewer, data_version: str, end: date, scope: Scope, by: str | None) -> dict:
+    return on_track_of(Reader(engine(), viewer), end, _report(viewer, data_version, end, scope, by), scope, by)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính tiến độ cả năm...")
-def _pace_curve(viewer: Viewer, year: int, scope: Scope, target: dict | None) -> list[dict]:
+def _pace_curve(viewer: Viewer, data_version: str, year: int, scope: Scope, target: dict | None) -> list[dict]:
     return pace_curve_of(Reader(engine(), viewer), year, scope, target)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính tiến độ của từng đơn vị...")
-def _unit_pace_curves(viewer: Viewer, year: int, scope: Scope, targets: dict[str, dict]) -> dict:
+def _unit_pace_curves(viewer: Viewer, data_version: str, year: int, scope: Scope, targets: dict[str, dict]) -> dict:
     return row_pace_curves(Reader(engine(), viewer), year, scope, "unit", targets)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
-def _filter_options(viewer: Viewer, today: date) -> FilterOptions:
+def _filter_options(viewer: Viewer, data_version: str, today: date) -> FilterOptions:
     read = Reader(engine(), viewer)
     units = dimension_names(read, "unit")
     # Provinces are offered as far as the viewer sees units in them; a unit head's is its own province.
@@ -114,8 +151,9 @@ def _filter_options(viewer: Viewer, today: date) -> FilterOptions:
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tìm các việc...")
-def cases_as(viewer: Viewer, start: date, end: date, scope: Scope, chain: str, cell: str, narrow: CaseFilter,
-             sort: str, descending: bool, offset: int, limit: int) -> CaseListPage:
-    """Return the cases page as the viewer given reads it, for a file written outside the session's run."""
+def cases_as(viewer: Viewer, data_version: str, start: date, end: date, scope: Scope, chain: str, cell: str,
+             narrow: CaseFilter, sort: str, descending: bool, offset: int, limit: int) -> CaseListPage:
+    """Return the cases page as the viewer given reads it at a data version, for a file written outside the
+    session's run."""
     return case_list(Reader(engine(), viewer), start, end, scope, cell=cell, chain=chain, narrow=narrow, sort=sort,
                      descending=descending, offset=offset, limit=limit)

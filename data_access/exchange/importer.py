@@ -1,5 +1,6 @@
 """Imports exchange tables all or nothing: checks every rule, then upserts reference data and replaces cases."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -7,8 +8,9 @@ from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from data_access import codes
+from data_access.data_version import new_version
 from data_access.exchange.files import ImportIssue, ImportRejected
-from data_access.exchange.reading import read_source
+from data_access.exchange.sources import read_source
 from data_access.exchange.timeline import Timeline, replay
 from data_access.exchange.validation import (
     Batch, KnownCodes, check_columns, check_unit_parents, parse_cases, parse_events, parse_officers,
@@ -25,10 +27,16 @@ _DELETE_CHUNK = 500
 
 @dataclass(frozen=True)
 class ImportSummary:
-    """How many rows of each file were imported, and how many cases replaced ones already there."""
+    """How many rows of each file were imported, how many cases replaced ones already there, and the units whose
+    cases were written."""
 
     counts: dict[str, int]
     replaced_cases: int
+    units: frozenset[str] = frozenset()
+
+
+def _silent(phase: str) -> None:
+    return None
 
 
 def _known_codes(connection: Connection) -> KnownCodes:
@@ -174,34 +182,48 @@ def _lock_for_import(connection: Connection) -> None:
         connection.execute(text("LOCK TABLE cases IN EXCLUSIVE MODE"))
 
 
-def import_tables(engine: Engine, tables: dict[str, pd.DataFrame], *, stored_figures: bool = True) -> ImportSummary:
+def import_tables(engine: Engine, tables: dict[str, pd.DataFrame], *, stored_figures: bool = True,
+                  progress: Callable[[str], None] = _silent,
+                  before_commit: Callable[[Connection, ImportSummary], None] | None = None) -> ImportSummary:
     """Return what was imported; raise ImportRejected, writing nothing, if any row breaks a rule.
 
-    With stored_figures=False the month-end figures are left as they are: only for a scratch database that never
-    holds any and is read through the case states alone, such as the demo's calibration.
+    `progress` is told each phase as it starts ("checking", "writing", "figures"); `before_commit` runs in the
+    import's own transaction, so what it records lands with the data or not at all. With stored_figures=False the
+    month-end figures are left as they are: only for a scratch database that never holds any and is read through
+    the case states alone, such as the demo's calibration.
     """
     with engine.begin() as connection:
         _lock_for_import(connection)
+        progress("checking")
         batch, timelines, issues = _check(tables, _known_codes(connection))
         if issues:
             raise ImportRejected(sorted(issues, key=_issue_order))
+        progress("writing")
         _write_units(connection, batch)
         _upsert(connection, officers, ("code",), list(batch.officers.values()))
         _upsert(connection, targets, ("year", "scope", "code"), list(batch.targets.values()))
-        replaced = 0
+        replaced, touched = 0, set()
         if batch.cases:
             replaced, touched = _replace_cases(connection, batch, timelines)
             # Fresh statistics let the planner use the decision-date index for the window queries.
             connection.execute(text("ANALYZE"))
             if stored_figures:
+                progress("figures")
                 refresh_snapshots(connection, touched)
                 connection.execute(text("ANALYZE chain_snapshots"))
-    counts = {f"{stem}.csv": len(frame) for stem, frame in tables.items()}
-    return ImportSummary(counts=counts, replaced_cases=replaced)
+        elif batch.targets or batch.units or batch.officers:
+            # Targets and names are read with the figures: pages keyed by the data's version must see them at once.
+            new_version(connection)
+        counts = {f"{stem}.csv": len(frame) for stem, frame in tables.items()}
+        summary = ImportSummary(counts=counts, replaced_cases=replaced, units=frozenset(touched))
+        if before_commit is not None:
+            before_commit(connection, summary)
+    return summary
 
 
 def import_path(engine: Engine, path) -> ImportSummary:
-    """Return what was imported from a CSV folder or .xlsx workbook; raise ImportRejected on any issue."""
+    """Return what was imported from a CSV folder, a .zip of CSV files or an .xlsx workbook; raise ImportRejected
+    on any issue."""
     tables, issues = read_source(path)
     if issues:
         raise ImportRejected(issues)

@@ -28,7 +28,8 @@ _SAVE_AS_UTF8 = ("hãy lưu lại dưới dạng UTF-8: trong Excel chọn Lưu 
 _SAVE_AS_XLSX = "hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (*.xlsx), hoặc gửi các tệp CSV"
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
+    """Return a size in bytes as whole megabytes, written the Vietnamese way."""
     return f"{size / 1024 / 1024:,.0f} MB".replace(",", ".")
 
 
@@ -74,8 +75,8 @@ def _read_csv(path: Path, issues: list[ImportIssue]) -> pd.DataFrame | None:
     name = path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        issues.append(ImportIssue(name, 0, "size", f"tệp {_megabytes(size)}, vượt giới hạn "
-                                                   f"{_megabytes(MAX_FILE_BYTES)} của một lần nhập"))
+        issues.append(ImportIssue(name, 0, "size", f"tệp {megabytes(size)}, vượt giới hạn "
+                                                   f"{megabytes(MAX_FILE_BYTES)} của một lần nhập"))
         return None
     with path.open("rb") as raw:
         sample = raw.read(_ENCODING_SAMPLE_BYTES)
@@ -173,8 +174,8 @@ def _workbook_issue(path: Path) -> ImportIssue | None:
     with archive:
         unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_FILE_BYTES:
-            return ImportIssue(path.name, 0, "size", f"tệp Excel giải nén ra {_megabytes(unpacked)}, vượt giới "
-                                                     f"hạn {_megabytes(MAX_FILE_BYTES)} của một lần nhập")
+            return ImportIssue(path.name, 0, "size", f"tệp Excel giải nén ra {megabytes(unpacked)}, vượt giới "
+                                                     f"hạn {megabytes(MAX_FILE_BYTES)} của một lần nhập")
         try:
             rows = max(sheet_rows(archive).values(), default=0)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
@@ -236,23 +237,4 @@ def read_workbook(path: str | Path) -> tuple[dict[str, pd.DataFrame], list[Impor
                     tables[stem] = frame
     finally:
         workbook.close()
-    return tables, issues
-
-
-def read_source(path: str | Path) -> tuple[dict[str, pd.DataFrame], list[ImportIssue]]:
-    """Return the tables of a CSV folder or an .xlsx workbook, and the issues met while reading it."""
-    path = Path(path)
-    if path.is_dir():
-        tables, issues = read_folder(path)
-    elif path.is_file() and path.suffix.lower() == ".xlsx":
-        tables, issues = read_workbook(path)
-    elif path.is_file() and path.suffix.lower() == ".csv":
-        tables, issues = read_folder(path.parent)
-        tables = {stem: frame for stem, frame in tables.items() if file_name(stem) == path.name}
-        issues = [issue for issue in issues if issue.file == path.name]
-    else:
-        return {}, [ImportIssue(str(path), 0, "source", "không tìm thấy thư mục CSV hoặc tệp .xlsx này")]
-    if not tables and not issues:
-        expected = ", ".join(file_name(stem) for stem in EXCHANGE_COLUMNS)
-        issues.append(ImportIssue(str(path), 0, "source", f"không có tệp dữ liệu nào ({expected})"))
     return tables, issues

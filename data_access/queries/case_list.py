@@ -16,7 +16,7 @@ from data_access.queries.case_walk import Listing, sorted_page
 from data_access.queries.chain_queries import CASE_DIMENSION, Scope, caseload_sql, uses_lateral
 from data_access.queries.snapshots import snapshot_sums
 from data_access.queries.viewing import Reader, require
-from data_access.schema import cases, chain_snapshots, search_text
+from data_access.schema import cases, search_text
 
 _CASE_CELLS = tuple(cell for cell in MONEY_CELLS if cell != "reduced")
 # Cells of each chain a list can be drilled from: a case cell names the cases it counts, a money cell the cases
@@ -152,10 +152,15 @@ def _listing(engine: Engine, start: date, end: date, scope: Scope, cell: str, ch
 def _stored_size(connection: Connection, start: date, end: date, scope: Scope, cell: str, chain: str,
                  narrow: CaseFilter) -> tuple | None:
     """Return the list's size and sum from the month-end figures, or None when they do not hold the window."""
-    row = chain_snapshots.c
-    buckets = _bucket_conditions(row.status, row.collected_any)
-    condition = and_(true(), *_state_conditions(chain, cell, narrow, buckets, row.brought_forward))
-    sums = [row.cases] if chain == "cases" else [row[share_column(cell)], money_values(row, row.status)[cell]]
+    def condition(table):
+        buckets = _bucket_conditions(table.c.status, table.c.collected_any)
+        return and_(true(), *_state_conditions(chain, cell, narrow, buckets, table.c.brought_forward))
+
+    if chain == "cases":
+        sums = [lambda table: table.c.cases]
+    else:
+        sums = [lambda table: table.c[share_column(cell)],
+                lambda table: money_values(table.c, table.c.status)[cell]]
     return snapshot_sums(connection, start, end, scope, condition, sums)
 
 

@@ -16,11 +16,13 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from data_access import codes
+from data_access.data_version import new_version
 from data_access.money_cells import MONEY_CELLS, money_values
 from data_access.queries.chain_queries import (
     CASE_DIMENSION, PAIR_SEPARATOR, Scope, caseload_sql, direct_parts, parts_frame, province_units,
 )
 from data_access.queries.viewing import Reader, require
+from data_access.month_schema import closed_periods, closed_snapshots
 from data_access.schema import case_groups, cases, chain_snapshots, events, snapshot_days, units
 
 # Work-years before the latest one that get snapshots: enough for five years of "same period last year".
@@ -71,28 +73,32 @@ def snapshot_days_for(last_day: date) -> list[date]:
     return ends if ends and ends[-1] == last_day else [*ends, last_day]
 
 
-def _write_days(connection: Connection, days: list[date], unit_codes: set[str] | None) -> None:
-    """Write the snapshot rows of the listed days, for the cases of the listed units (None: every unit)."""
+def write_snapshot_rows(connection: Connection, days: list[date], unit_codes: set[str] | None, *,
+                        target=chain_snapshots, as_day: date | None = None) -> None:
+    """Write the snapshot rows of the listed snapshot days into `target`, for the cases of the listed units (None:
+    every unit); a target with an officer column is written per officer too, and `as_day` dates the rows."""
     listed = snapshot_days
     sql = caseload_sql(listed.c.window_start, listed.c.day, days=listed)
     bits = _group_bits()
     masks = (select(case_groups.c.case_id, func.sum(bits.c.bit).label("mask"))
              .join(bits, bits.c.group_code == case_groups.c.group_code)
              .group_by(case_groups.c.case_id).subquery("masks"))
-    grain = (listed.c.day, cases.c.unit_code, cases.c.judgment_type, cases.c.mode, func.coalesce(masks.c.mask, 0),
+    day = listed.c.day if as_day is None else literal(as_day).label("day")
+    grain = (day, cases.c.unit_code, cases.c.judgment_type, cases.c.mode, func.coalesce(masks.c.mask, 0),
              sql.at_end.c.status, cases.c.exit_collected_any, sql.brought_forward)
+    per_officer = (sql.at_end.c.officer_code,) if "officer_code" in target.c else ()
     chosen = [listed.c.day.in_(days)] + ([] if unit_codes is None else [cases.c.unit_code.in_(sorted(unit_codes))])
     values = money_values(sql, sql.at_end.c.status)
     shares = [func.count(case((values[cell] != 0, 1))) for cell in MONEY_CELLS]
     query = (
         select(*grain, func.count(), func.sum(sql.opening), func.sum(sql.collected), func.sum(sql.reduced),
-               func.sum(sql.remaining), *shares)
+               func.sum(sql.remaining), *shares, *per_officer)
         .select_from(sql.source.outerjoin(masks, masks.c.case_id == cases.c.id))
         .where(*sql.conditions, *chosen)
-        .group_by(*grain)
+        .group_by(*grain, *per_officer)
     )
-    names = [column.name for column in chain_snapshots.columns]
-    connection.execute(insert(chain_snapshots).from_select(names, query))
+    names = [column.name for column in target.columns]
+    connection.execute(insert(target).from_select(names, query))
 
 
 def refresh_snapshots(connection: Connection, unit_codes: set[str] | None = None) -> int:
@@ -121,11 +127,12 @@ def refresh_snapshots(connection: Connection, unit_codes: set[str] | None = None
         connection.execute(insert(snapshot_days), [
             {"day": day, "window_start": _work_year_start(day),
              "day_before_start": _work_year_start(day) - timedelta(days=1)} for day in added])
-        _write_days(connection, added, None)
+        write_snapshot_rows(connection, added, None)
     if kept and unit_codes:
         connection.execute(delete(chain_snapshots).where(chain_snapshots.c.day.in_(kept),
                                                          chain_snapshots.c.unit_code.in_(sorted(unit_codes))))
-        _write_days(connection, kept, unit_codes)
+        write_snapshot_rows(connection, kept, unit_codes)
+    new_version(connection)
     return len(added) + (len(kept) if unit_codes else 0)
 
 
@@ -142,73 +149,94 @@ def ensure_snapshots(connection: Connection) -> bool:
     return True
 
 
-def _served_day(connection: Connection, start: date, end: date, scope: Scope, by: str | None) -> date | None:
-    """Return the snapshot day holding the window [start, end] for this request, or None when none does."""
-    if scope.officer is not None or by in _NOT_IN_SNAPSHOTS or start != _work_year_start(end):
-        return None
+def _is_closed(connection: Connection, end: date) -> bool:
+    return connection.execute(select(closed_periods.c.period_end)
+                              .where(closed_periods.c.period_end == end)).first() is not None
+
+
+def served_day(connection: Connection, end: date) -> date | None:
+    """Return the snapshot day that holds the work-year window ending `end`, or None when none does."""
     if connection.execute(select(snapshot_days.c.day).where(snapshot_days.c.day == end)).first() is not None:
         return end
     # The latest snapshot day is the data's last day: no decision, event or state change comes after it, so a
     # later day of the same work-year has the same caseload, states and sums.
     latest = connection.execute(select(func.max(snapshot_days.c.day))).scalar()
-    return latest if latest is not None and latest < end and _work_year_start(latest) == start else None
+    return latest if latest is not None and latest < end and _work_year_start(latest) == _work_year_start(end) else None
 
 
-def _has_bit(bit):
-    return chain_snapshots.c.group_mask.op("&")(bit) != 0
+def _served(connection: Connection, start: date, end: date, scope: Scope, by: str | None, as_closed: bool = True):
+    """Return the table and day holding the window [start, end] for this request, or None when none does: a closed
+    period end reads the figures it was closed with (unless `as_closed` is False), for every scope and breakdown
+    but single cases."""
+    if start != _work_year_start(end) or by == CASE_DIMENSION:
+        return None
+    if as_closed and _is_closed(connection, end):
+        return closed_snapshots, end
+    if scope.officer is not None or by in _NOT_IN_SNAPSHOTS:
+        return None
+    day = served_day(connection, end)
+    return None if day is None else (chain_snapshots, day)
 
 
-def _snapshot_filters(day: date, scope: Scope) -> list:
-    filters = [chain_snapshots.c.day == day]
+def _has_bit(table, bit):
+    return table.c.group_mask.op("&")(bit) != 0
+
+
+def _snapshot_filters(table, day: date, scope: Scope) -> list:
+    filters = [table.c.day == day]
     if scope.province is not None:
-        filters.append(chain_snapshots.c.unit_code.in_(province_units(scope.province)))
+        filters.append(table.c.unit_code.in_(province_units(scope.province)))
     if scope.unit is not None:
-        filters.append(chain_snapshots.c.unit_code == scope.unit)
+        filters.append(table.c.unit_code == scope.unit)
     if scope.group is not None:
-        filters.append(_has_bit(GROUP_BITS[scope.group]))
+        filters.append(_has_bit(table, GROUP_BITS[scope.group]))
     if scope.judgment_type is not None:
-        filters.append(chain_snapshots.c.judgment_type == scope.judgment_type)
+        filters.append(table.c.judgment_type == scope.judgment_type)
     if scope.mode is not None:
-        filters.append(chain_snapshots.c.mode == scope.mode)
+        filters.append(table.c.mode == scope.mode)
+    if scope.officer is not None:
+        filters.append(table.c.officer_code == scope.officer)
     return filters
 
 
-def _read(connection: Connection, day: date, scope: Scope, by: str | None) -> pd.DataFrame:
-    source, bits = chain_snapshots, _group_bits()
+def _read(connection: Connection, table, day: date, scope: Scope, by: str | None) -> pd.DataFrame:
+    source, bits = table, _group_bits()
     keys = {
         None: literal(""),
-        "unit": chain_snapshots.c.unit_code,
+        "unit": table.c.unit_code,
         "province": units.c.province_code,
         "group": bits.c.group_code,
-        "judgment_type": chain_snapshots.c.judgment_type,
-        "mode": chain_snapshots.c.mode,
-        "unit_group": chain_snapshots.c.unit_code + literal(PAIR_SEPARATOR) + bits.c.group_code,
+        "judgment_type": table.c.judgment_type,
+        "mode": table.c.mode,
+        "officer": table.c.officer_code if "officer_code" in table.c else None,
+        "unit_group": table.c.unit_code + literal(PAIR_SEPARATOR) + bits.c.group_code,
         "province_group": units.c.province_code + literal(PAIR_SEPARATOR) + bits.c.group_code,
     }
     if by in ("province", "province_group"):
-        source = source.join(units, units.c.code == chain_snapshots.c.unit_code)
+        source = source.join(units, units.c.code == table.c.unit_code)
     if by in ("group", "unit_group", "province_group"):
-        source = source.join(bits, _has_bit(bits.c.bit))
-    filters = _snapshot_filters(day, scope)
+        source = source.join(bits, _has_bit(table, bits.c.bit))
+    filters = _snapshot_filters(table, day, scope)
     key = keys[by]
-    grouping = (key, chain_snapshots.c.status, chain_snapshots.c.collected_any, chain_snapshots.c.brought_forward)
+    grouping = (key, table.c.status, table.c.collected_any, table.c.brought_forward)
     query = (
-        select(key.label("key"), chain_snapshots.c.status, chain_snapshots.c.collected_any,
-               chain_snapshots.c.brought_forward,
-               *(func.sum(chain_snapshots.c[name]).label(name) for name in _SUMS))
+        select(key.label("key"), table.c.status, table.c.collected_any,
+               table.c.brought_forward,
+               *(func.sum(table.c[name]).label(name) for name in _SUMS))
         .select_from(source).where(and_(*filters)).group_by(*grouping)
     )
     return parts_frame(connection.execute(query).mappings().all())
 
 
-def caseload_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(),
-                   by: str | None = None) -> pd.DataFrame:
-    """Return the caseload parts of direct_parts, read from the snapshot of `end` when one serves the request."""
+def caseload_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(), by: str | None = None, *,
+                   as_closed: bool = True) -> pd.DataFrame:
+    """Return the caseload parts of direct_parts, read from the snapshot of `end` when one serves the request: the
+    one kept at its close for a closed period end, unless `as_closed` is False (the figures as they are now)."""
     engine = require(reader, scope, by)
     with engine.connect() as connection:
-        day = _served_day(connection, start, end, scope, by)
-        if day is not None:
-            return _read(connection, day, scope, by)
+        served = _served(connection, start, end, scope, by, as_closed)
+        if served is not None:
+            return _read(connection, *served, scope, by)
     return direct_parts(reader, start, end, scope, by)
 
 
@@ -216,11 +244,13 @@ def snapshot_sums(connection: Connection, start: date, end: date, scope: Scope, 
                   sums: list) -> tuple[int, ...] | None:
     """Return the sums of expressions over the snapshot rows of the window meeting a condition, or None without one.
 
-    `condition` and `sums` are written on the columns of chain_snapshots (state, money, share counts).
+    `condition` and each of `sums` are functions of the snapshot table read (chain_snapshots, or closed_snapshots for
+    a closed period end), written on its columns (state, money, share counts).
     """
-    day = _served_day(connection, start, end, scope, None)
-    if day is None:
+    served = _served(connection, start, end, scope, None)
+    if served is None:
         return None
-    query = (select(*(func.coalesce(func.sum(expression), 0) for expression in sums))
-             .where(*_snapshot_filters(day, scope), condition))
+    table, day = served
+    query = (select(*(func.coalesce(func.sum(expression(table)), 0) for expression in sums))
+             .where(*_snapshot_filters(table, day, scope), condition(table)))
     return tuple(int(value) for value in connection.execute(query).one())

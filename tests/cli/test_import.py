@@ -56,7 +56,7 @@ def test_a_missing_import_path_gives_a_plain_message(db, tmp_path, capsys):
     assert (code, out) == (1, "")
     lines = err.splitlines()
     assert lines[0] == f"Không nhập được {missing}: có 1 lỗi, chưa ghi gì vào cơ sở dữ liệu."
-    assert lines[1:] == [f"{missing}: không tìm thấy thư mục CSV hoặc tệp .xlsx này [source]"]
+    assert lines[1:] == [f"{missing}: không tìm thấy thư mục CSV, tệp .zip hoặc tệp .xlsx này [source]"]
     assert row_counts(db)["cases"] == 0
 
 

@@ -16,6 +16,7 @@ from data_access.exchange.importer import import_tables
 from data_access.queries.case_detail import case_detail
 from data_access.queries.case_list import case_list
 from data_access.queries.chain_queries import direct_parts
+from data_access.queries.closed import close_period, reopen_period
 from data_access.queries.lookups import dimension_names, known_codes, officer_units, target_rates, target_table
 from data_access.queries.pinned import pin, pinned
 from data_access.queries.scope import Scope
@@ -38,6 +39,10 @@ CALLS = {
     "known_codes": lambda reader: known_codes(reader, "officer"),
     "pinned": lambda reader: pinned(reader, "2023-12-31T08:00?nam=2024", Scope()),
     "pin": lambda reader: pin(reader, "2023-12-31T09:00?nam=2024", Scope(), {"total": 1}, datetime(2024, 1, 1)),
+    # The writers' examples give what they wrote: the close, and the close reopened.
+    "close_period": lambda reader: [close_period(reader, END, "x", datetime(2024, 1, 2))],
+    "reopen_period": lambda reader: [close_period(reader, END, "x", datetime(2024, 1, 2)),
+                                     reopen_period(reader, END, "x", datetime(2024, 1, 2))],
 }
 # The rules themselves take a Reader to judge it; they read no case.
 RULES = {"may_read", "require", "sees_everything", "visible_units", "visible_officers", "whole_database"}
@@ -54,6 +59,10 @@ WITHOUT_READER = {
     "refresh_snapshots": "the import's writing of the month-end figures",
     "ensure_snapshots": "the import's writing of the month-end figures",
     "snapshot_sums": "inside case_list, on the connection of its own check",
+    "served_day": "which snapshot day holds a window, inside an entry point's own check",
+    "write_snapshot_rows": "the import's and the close's writing of the month-end figures",
+    "closed_period": "whether a period end is closed, when and by whom: no figure",
+    "every_closed_period": "the closed period ends, when and by whom: no figure",
     "sorted_page": "inside case_list, on the connection of its own check",
 }
 

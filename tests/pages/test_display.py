@@ -6,6 +6,7 @@ import pytest
 import streamlit as st
 from sqlalchemy.exc import OperationalError
 
+from data_access.data_version import data_state
 from data_access.exchange.importer import import_tables
 from data_access.queries.lookups import officer_units
 
@@ -31,7 +32,10 @@ def test_the_display_opens_on_the_rates_of_the_work_year_to_date(app_engine):
     shown = _html(app)
     assert f"{format_count(report['cases']['completed'])} / {format_count(report['cases']['enforceable'])} việc" \
         in shown
-    assert "Số liệu đến " in shown and f"ngày {today():%d/%m/%Y}" in shown
+    state = data_state(app_engine)
+    assert f"Dữ liệu đến ngày {state.last_day:%d/%m/%Y} (nhập lúc {state.imported_at:%H:%M %d/%m/%Y})" in shown
+    assert report["window"]["start"] == f"{today().year - (today().month < 10)}-10-01"
+    assert f"từ 01/10/{today().year - (today().month < 10)} đến hết {today():%d/%m/%Y}" in shown
     assert f'<div class="screen-title">{SLIDES[0]}</div>' in shown and "1/5" in shown
     gauges = [figure["data"][0] for figure in figures(app)]
     assert [gauge["value"] for gauge in gauges] == [report["cases"]["rate"], report["money"]["rate"]]
