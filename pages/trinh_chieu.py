@@ -3,6 +3,5 @@ by a display link's token or by a signed-in leader or statistician."""
 
 from dashboard.display.running import run_display
 from dashboard.ui.display_gate import display_viewer
-from dashboard.ui.filter_bar import last_filters
 
-run_display(display_viewer, last_filters)
+run_display(display_viewer)

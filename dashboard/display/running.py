@@ -14,8 +14,11 @@ from dashboard.display.style import STYLE
 from dashboard.text.escape import element
 from dashboard.metrics import clock
 from dashboard.view import cache
-from dashboard.view.filters import PARAMETERS, forbidden_place
+from dashboard.view.filters import FILTERS_KEY, carried_query, forbidden_place
 from dashboard.view.navigation import through_navigation
+
+# The session's screen, with the URL query it shows.
+SCREEN_KEY = "display.screen"
 
 
 def _retry_when_lost(settings: DisplaySettings) -> None:
@@ -32,18 +35,10 @@ def _retry_when_lost(settings: DisplaySettings) -> None:
     again()
 
 
-def carried_query(query: dict[str, str], last_filters: dict[str, str]) -> dict[str, str]:
-    """Return the URL query with the filters last chosen on a data page when the URL names no filter, so a screen
-    opened from the sidebar shows the period and scope its viewer was looking at."""
-    if any(name in query for name in PARAMETERS.values()):
-        return query
-    return last_filters | query
-
-
-def run_display(admit: Callable[[], object], last_filters: Callable[[], dict[str, str]]) -> None:
+def run_display(admit: Callable[[], object]) -> None:
     """Run the display: hide Streamlit's frame, let `admit` say who is there (a display link or a signed-in
     person; it stops the run for anyone else), then turn and refresh the slides by themselves. A signed-in
-    person's screen without filters in its URL takes `last_filters()`, the ones of their last data page."""
+    person's screen without filters in its URL takes the ones they last chose on a data page."""
     through_navigation()
     st.markdown(STYLE, unsafe_allow_html=True)
     query = st.query_params.to_dict()
@@ -51,7 +46,7 @@ def run_display(admit: Callable[[], object], last_filters: Callable[[], dict[str
     try:
         admit()
         # A display link's screen shows what its link names, whatever the browser looked at before.
-        carried = query if TOKEN_PARAMETER in query else carried_query(query, last_filters())
+        carried = query if TOKEN_PARAMETER in query else carried_query(query, st.session_state.get(FILTERS_KEY))
         if carried != query:
             # The address then names what the screen shows, and can be copied to the meeting room.
             st.query_params.update(carried)
@@ -63,7 +58,12 @@ def run_display(admit: Callable[[], object], last_filters: Callable[[], dict[str
     if forbidden:
         st.markdown(element("div", forbidden, css="screen-title"), unsafe_allow_html=True)
         st.stop()
-    screen = st.session_state.setdefault("display.screen", Screen())
+    # A screen reopened on other filters (another period chosen on a data page) starts afresh, not on the last
+    # screen's figures until they are due.
+    kept = st.session_state.get(SCREEN_KEY)
+    if kept is None or kept[0] != query:
+        kept = st.session_state[SCREEN_KEY] = (query, Screen())
+    screen = kept[1]
 
     @st.fragment(run_every=timedelta(seconds=settings.seconds))
     def turn() -> None:

@@ -11,16 +11,15 @@ from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES
 from dashboard.ui.sign_in import signed_in_viewer
 from dashboard.metrics import clock
 from dashboard.metrics.data_notes import closed_line, data_line
-from dashboard.text.escape import element
 from dashboard.view import cache
 from dashboard.view.filters import (
-    PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices, forbidden_place,
-    from_query, settled, to_query, told_apart,
+    FILTERS_KEY, PARAMETERS, TO_DATE, FilterOptions, Filters, allowed_codes, default_end, describe, end_choices,
+    forbidden_place, from_query, settled, to_query, told_apart,
 )
 from dashboard.view.navigation import through_navigation
 from dashboard.view.url_values import refused
 
-STATE_KEY = "filters"
+STATE_KEY = FILTERS_KEY
 # The shared filters' URL parameters as the last run wrote them.
 WRITTEN_KEY = "filters.written"
 _ALL = ""
@@ -142,19 +141,14 @@ def shared_filters() -> tuple[Filters, FilterOptions]:
     return filters, options
 
 
-def last_filters() -> dict[str, str]:
-    """Return the URL parameters of the filters this session last chose on a data page, {} before any."""
-    return dict(st.session_state.get(WRITTEN_KEY, {}))
-
-
 def data_notes(end: date | None = None) -> None:
     """Draw how recent the data is and, when the period `end` is closed, the close with what it means."""
-    text_blocks.caption(data_line(cache.data_state()))
+    # Grey Markdown rather than a caption: the line holds dates only, and each page's own captions keep their order.
+    st.markdown(f":gray[{data_line(cache.data_state())}]")
     closed = None if end is None else cache.closed(end)
     if closed is not None:
-        # closed_by comes from the data: the line is escaped HTML, never read as Markdown.
-        st.markdown(element("div", element("strong", f"🔒 {closed_line(closed)}")), unsafe_allow_html=True,
-                    help=closed_help(closed))
+        # closed_by comes from the data: the box holds it as escaped text, never as Markdown.
+        text_blocks.notice(f"{closed_line(closed)}. {closed_help(closed)}", "info")
 
 
 def heading(title: str, filters: Filters, options: FilterOptions) -> None:

@@ -11,6 +11,8 @@ from dashboard.metrics.periods import month_ends, work_year
 from dashboard.view.url_values import refused, whole_number
 
 TO_DATE = "nay"
+# Where a session keeps the filters it last chose on a page.
+FILTERS_KEY = "filters"
 # Query-parameter names in the URL, kept short and Vietnamese so a copied link reads naturally.
 PARAMETERS = {"year": "nam", "end": "den", "province": "tinh", "unit": "don_vi", "officer": "chv", "group": "nhom",
               "judgment_type": "loai", "mode": "hinh_thuc"}
@@ -248,6 +250,14 @@ def scope_in_sentence(filters: Filters, options: FilterOptions) -> str:
     """Return scope_name as it reads inside a sentence: "toàn quốc", "toàn tỉnh" or the place's own name."""
     name = scope_name(filters, options)
     return name.lower() if name == options.top_name else name
+
+
+def carried_query(query: dict[str, str], session_filters: Filters | None) -> dict[str, str]:
+    """Return the URL query with the filters the session last chose on a page when the URL names none: a screen
+    opened from the sidebar shows the period and scope the person was looking at."""
+    if session_filters is None or any(name in query for name in PARAMETERS.values()):
+        return query
+    return to_query(session_filters) | query
 
 
 def describe(filters: Filters, options: FilterOptions) -> str:

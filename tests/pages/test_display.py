@@ -14,8 +14,10 @@ from dashboard.display import screen as display_screen
 from dashboard.display.screen import SLIDES, Screen, display_query, refresh
 from dashboard.display.settings import DisplaySettings
 from dashboard.metrics.chains import chain_report
+from dashboard.metrics.data_notes import data_line
 from dashboard.metrics.formatting import format_count
 from dashboard.metrics.clock import today
+from dashboard.metrics.periods import window_ending
 from tests.pages.support import figures, run_page
 from tests.support.builders import case, ev, tables
 from tests.support.readers import operator
@@ -32,10 +34,10 @@ def test_the_display_opens_on_the_rates_of_the_work_year_to_date(app_engine):
     shown = _html(app)
     assert f"{format_count(report['cases']['completed'])} / {format_count(report['cases']['enforceable'])} việc" \
         in shown
-    state = data_state(app_engine)
-    assert f"Dữ liệu đến ngày {state.last_day:%d/%m/%Y} (nhập lúc {state.imported_at:%H:%M %d/%m/%Y})" in shown
-    assert report["window"]["start"] == f"{today().year - (today().month < 10)}-10-01"
-    assert f"từ 01/10/{today().year - (today().month < 10)} đến hết {today():%d/%m/%Y}" in shown
+    # The heading names the period the figures cover and how recent their data is.
+    start = window_ending(today()).start
+    assert f"lũy kế · Toàn tỉnh; từ {start:%d/%m/%Y} đến hết {today():%d/%m/%Y}" in shown
+    assert f'<span class="time">{data_line(data_state(app_engine))}</span>' in shown
     assert f'<div class="screen-title">{SLIDES[0]}</div>' in shown and "1/5" in shown
     gauges = [figure["data"][0] for figure in figures(app)]
     assert [gauge["value"] for gauge in gauges] == [report["cases"]["rate"], report["money"]["rate"]]
