@@ -27,7 +27,7 @@ with database_guard():
                        key="closing.end")
     said = st.session_state.pop(RESULT_KEY, None)
     if said is not None:
-        (st.success if said[0] == "ok" else st.error)(said[1])
+        notice(said[1], "success" if said[0] == "ok" else "error")
     closed = cache.closed(end)
     if closed is None:
         st.info(f"Kỳ báo cáo đến {end:%d/%m/%Y} chưa chốt: các trang đọc số liệu hiện nay.")
@@ -37,7 +37,8 @@ with database_guard():
                 "ok", f"Đã chốt số liệu kỳ báo cáo đến {end:%d/%m/%Y}.")
             st.rerun()
     else:
-        st.success(closed_line(closed))
+        # closed_by is an account's login: text, never Markdown.
+        notice(closed_line(closed), "success")
         confirmed = st.checkbox("Tôi hiểu: mở lại thì mọi trang đọc số liệu hiện nay của kỳ này", key="closing.confirm")
         if st.button("Mở lại kỳ này", key="closing.reopen", disabled=not confirmed):
             refused = reopen(end, account.login)
@@ -54,8 +55,8 @@ with database_guard():
             st.dataframe(changes, key="closing.revisions", hide_index=True, width="stretch")
     st.subheader("Các kỳ đã chốt")
     table = closed_table()
-if table.empty:
-    st.caption("Chưa có kỳ nào được chốt.")
-else:
-    st.dataframe(table, key="closing.closed", hide_index=True, width="stretch",
-                 column_config={"Chốt lúc": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm")})
+    if table.empty:
+        st.caption("Chưa có kỳ nào được chốt.")
+    else:
+        st.dataframe(table, key="closing.closed", hide_index=True, width="stretch",
+                     column_config={"Chốt lúc": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm")})

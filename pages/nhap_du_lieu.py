@@ -29,7 +29,7 @@ with database_guard():
     show_result()
     st.subheader("Lịch sử nhập dữ liệu")
     runs = history()
-if runs.empty:
-    st.caption("Chưa có lần nhập nào.")
-else:
-    st.dataframe(runs, key="import.history", hide_index=True, width="stretch")
+    if runs.empty:
+        st.caption("Chưa có lần nhập nào.")
+    else:
+        st.dataframe(runs, key="import.history", hide_index=True, width="stretch")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typst
 
+from dashboard.charts.axis_labels import short_unit_names
 from dashboard.metrics.chains import CASE_KEYS, MONEY_KEYS
 from dashboard.metrics.formatting import (
     MISSING, format_billion_number, format_count, format_date, format_money_short, format_percent, format_points,
@@ -20,7 +21,7 @@ from dashboard.metrics.formatting import (
 from dashboard.metrics.on_track_text import on_track_sentence
 from dashboard.metrics.pace import MIN_RANKED, STATUS_LABELS
 from dashboard.reports.bundle import MonthBundle
-from dashboard.reports.pdf_figures import draw_pictures, is_paced
+from dashboard.reports.pdf_figures import draw_pictures, is_paced, office_keys
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "monthly.typ"
@@ -110,15 +111,17 @@ def _unit_rows(bundle: MonthBundle) -> dict | None:
     columns = [place, "Xong/có ĐK (việc)", "Tỷ lệ về việc"]
     columns += ["Mức cần đạt", "Tiến độ"] if paced else []
     columns += ["Tỷ lệ về tiền"] + (["Mức cần đạt", "Tiến độ"] if paced else [])
+    names = short_unit_names(bundle.rows, office_keys(bundle))
     rows = []
     for row in bundle.rows:
-        cells = [row["name"], f"{format_count(row['cases']['completed'])}/{format_count(row['cases']['enforceable'])}"]
+        cells = [names[row["key"]], f"{format_count(row['cases']['completed'])}/{format_count(row['cases']['enforceable'])}"]
         for chain in CHAINS:
             cells.append(format_percent(row[chain]["rate"]))
             if paced:
                 cells += [format_percent((row["pace"] or {}).get(chain)), _status(row["pace"], chain)]
         rows.append(cells)
-    return {"columns": columns, "rows": rows}
+    return {"columns": columns, "rows": rows, "text_columns": [index for index, name in enumerate(columns)
+                                                                if index == 0 or name == "Tiến độ"]}
 
 
 def _ranking_note(bundle: MonthBundle) -> str:

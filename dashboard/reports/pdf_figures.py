@@ -31,11 +31,15 @@ def _gauge(report: dict, chain: str):
                       status=pace.get(f"{chain}_status"), target=target.get(chain))
 
 
+def office_keys(bundle: MonthBundle) -> frozenset[str]:
+    """Return the keys of the rows that are the province office itself, which holds only the cases it enforces."""
+    # Such a row is named as the whole scope.
+    return frozenset(row["key"] for row in bundle.rows
+                     if bundle.row_level == "unit" and row["name"] == bundle.scope_name)
+
+
 def _labels(bundle: MonthBundle) -> dict[str, str]:
-    # A row named as the whole scope is the province office itself, which holds only the cases it enforces itself.
-    offices = frozenset(row["key"] for row in bundle.rows
-                        if bundle.row_level == "unit" and row["name"] == bundle.scope_name)
-    return unit_labels(bundle.rows, None, offices)
+    return unit_labels(bundle.rows, None, office_keys(bundle))
 
 
 def _ranking(bundle: MonthBundle, chain: str, labels: dict[str, str]):

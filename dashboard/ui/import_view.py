@@ -12,6 +12,7 @@ from data_access.exchange.runs import PHASES, RESULTS, ImportBusy, ImportRun, im
 from dashboard.metrics import clock
 from dashboard.metrics.formatting import format_count
 from dashboard.reports.findings import findings_workbook
+from dashboard.ui.text_blocks import notice
 from dashboard.view import cache
 
 IMPORT_ROLES = ("thong_ke",)
@@ -83,13 +84,14 @@ def show_result() -> None:
     said = st.session_state.get(RESULT_KEY)
     if said is None:
         return
+    # A file's name and an account's login are the user's text: boxes hold them as text, never as Markdown.
     if said[0] == "accepted":
-        st.success(said[1])
+        notice(said[1], "success")
     elif said[0] == "busy":
-        st.warning(said[1])
+        notice(said[1])
     else:
         _, name, rejected = said
-        st.error(f"Không nhập được {name}: có {format_count(rejected.total)} lỗi, chưa ghi gì vào cơ sở dữ liệu.")
+        notice(f"Không nhập được {name}: có {format_count(rejected.total)} lỗi, chưa ghi gì vào cơ sở dữ liệu.", "error")
         st.dataframe(findings_frame(rejected), key="import.findings", hide_index=True, width="stretch")
         if rejected.total > len(rejected.errors):
             st.caption(f"Bảng liệt kê {format_count(len(rejected.errors))} lỗi đầu tiên.")

@@ -10,6 +10,8 @@ _STYLE = Html("""<style>
 .thads-note { border-radius: 0.5rem; padding: 1rem; margin-bottom: 1rem; line-height: 1.6; }
 .thads-note.warning { background: rgba(255, 227, 18, 0.1); color: rgb(146, 108, 5); }
 .thads-note.info { background: rgba(28, 131, 225, 0.1); color: rgb(0, 66, 128); }
+.thads-note.success { background: rgba(33, 195, 84, 0.1); color: rgb(23, 114, 51); }
+.thads-note.error { background: rgba(255, 43, 43, 0.09); color: rgb(125, 53, 59); }
 </style>""")
 
 
@@ -19,7 +21,7 @@ def _draw(fragment: Html, place=st) -> None:
 
 
 def notice(text: str, kind: str = "warning", place=st) -> None:
-    """Draw a warning (or, with kind="info", a note) box holding the text as text."""
+    """Draw a box holding the text as text: kind is "warning", "info", "success" or "error"."""
     _draw(Html(_STYLE + element("div", text, css=f"thads-note {kind}")), place)
 
 

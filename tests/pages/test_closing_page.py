@@ -33,7 +33,7 @@ def test_the_statistician_closes_sees_the_revisions_and_reopens(app_engine):
     app.button(key="closing.close").click().run()
     closed = closed_period(app_engine, end)
     assert closed.closed_by == "thongke"
-    assert [box.value for box in app.success] == [
+    assert notices(app, "success") == [
         f"Đã chốt số liệu kỳ báo cáo đến {end:%d/%m/%Y}.",
         f"Số liệu đã chốt ngày {closed.closed_at:%d/%m/%Y} (thongke)"]
     assert app.dataframe[0].value.iloc[0].tolist()[::2] == [f"{end:%d/%m/%Y}", "thongke"]
@@ -53,4 +53,4 @@ def test_the_statistician_closes_sees_the_revisions_and_reopens(app_engine):
     app.checkbox(key="closing.confirm").check().run()
     app.button(key="closing.reopen").click().run()
     assert closed_period(app_engine, end) is None
-    assert app.success[0].value == f"Đã mở lại kỳ báo cáo đến {end:%d/%m/%Y}."
+    assert notices(app, "success") == [f"Đã mở lại kỳ báo cáo đến {end:%d/%m/%Y}."]

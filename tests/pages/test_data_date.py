@@ -65,7 +65,7 @@ def test_a_closed_month_keeps_its_figures_through_an_import_until_it_is_reopened
     (said,) = [text for text in notices(app, "info") if text.startswith("Số liệu đã chốt")]
     assert said.startswith(f"Số liệu đã chốt ngày {closed.closed_at:%d/%m/%Y} (thongke).")
     assert "các lần nhập dữ liệu sau đó có thay đổi các việc của kỳ này thì số liệu vẫn giữ nguyên" in said
-    assert f"Dữ liệu đến ngày" in _data_lines(app)[0]
+    assert "Dữ liệu đến ngày" in _data_lines(app)[0]
     listed = run_page("danh_sach_viec", QUERY)
     assert any(f"Kỳ này đã chốt: số việc là số đã chốt ngày {CLOSED_AT:%d/%m/%Y}" in item.value
                for item in listed.caption)

@@ -125,3 +125,21 @@ def test_names_holding_markup_print_as_written(bundle, tmp_path):
     flat = _flat(_text(monthly_pdf(hostile, made_on=MADE_ON), tmp_path / "hostile.pdf", layout=False))
     assert HOSTILE in flat
     assert all(f"{HOSTILE} {index}" in flat for index in range(len(bundle.rows)))
+
+
+def test_each_unit_prints_its_short_name_counts_and_rates(bundle, printed):
+    _, text = printed
+    offices = [row for row in bundle.rows if row["name"] == bundle.scope_name]
+    assert len(offices) == 1 and len(bundle.rows) > 2
+    for row in bundle.rows:
+        if row in offices:
+            continue
+        short = row["name"].replace("Thi hành án dân sự", "THADS").rsplit(" - ", 1)[0]
+        # The table comes first; the rankings' pictures below it hold the name again.
+        line = _table_rows(text, short)[0]
+        assert line.split()[len(short.split()):len(short.split()) + 2] == [
+            f"{format_count(row['cases']['completed'])}/{format_count(row['cases']['enforceable'])}",
+            format_percent(row["cases"]["rate"])]
+        assert format_percent(row["money"]["rate"]) in line.split()
+    # The province office's own row says it holds only the cases it enforces itself.
+    assert "THADS tỉnh" in text and "(việc tỉnh trực tiếp thi hành)" in _flat(text).replace("( việc", "(việc")
