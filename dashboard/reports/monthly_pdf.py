@@ -114,7 +114,8 @@ def _unit_rows(bundle: MonthBundle) -> dict | None:
     names = short_unit_names(bundle.rows, office_keys(bundle))
     rows = []
     for row in bundle.rows:
-        cells = [names[row["key"]], f"{format_count(row['cases']['completed'])}/{format_count(row['cases']['enforceable'])}"]
+        counts = row["cases"]
+        cells = [names[row["key"]], f"{format_count(counts['completed'])}/{format_count(counts['enforceable'])}"]
         for chain in CHAINS:
             cells.append(format_percent(row[chain]["rate"]))
             if paced:

@@ -91,7 +91,8 @@ def show_result() -> None:
         notice(said[1])
     else:
         _, name, rejected = said
-        notice(f"Không nhập được {name}: có {format_count(rejected.total)} lỗi, chưa ghi gì vào cơ sở dữ liệu.", "error")
+        notice(f"Không nhập được {name}: có {format_count(rejected.total)} lỗi, chưa ghi gì vào cơ sở dữ liệu.",
+               "error")
         st.dataframe(findings_frame(rejected), key="import.findings", hide_index=True, width="stretch")
         if rejected.total > len(rejected.errors):
             st.caption(f"Bảng liệt kê {format_count(len(rejected.errors))} lỗi đầu tiên.")
