@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard.metrics import clock
 from dashboard.metrics.data_notes import closed_line
 from dashboard.ui.closing_view import CLOSING_ROLES, close, closable_ends, closed_table, reopen, revision_table
+from dashboard.ui.filter_bar import data_notes
 from dashboard.ui.guards import database_guard
 from dashboard.ui.sign_in import signed_in
 from dashboard.ui.text_blocks import notice
@@ -21,6 +22,7 @@ with database_guard():
         notice("Không có quyền chốt số liệu: trang này dành cho người làm thống kê.")
         st.stop()
     st.title("Chốt số liệu")
+    data_notes()
     st.caption("Kỳ đã chốt giữ nguyên số liệu như lúc chốt trên mọi trang, tệp tải về, màn hình trình chiếu và báo "
                "cáo, kể cả khi lần nhập sau thay đổi các việc của kỳ đó; cuối trang liệt kê những số đã khác đi.")
     end = st.selectbox("Kỳ báo cáo đến ngày", closable_ends(clock.today()), format_func=lambda day: f"{day:%d/%m/%Y}",

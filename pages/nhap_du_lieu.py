@@ -3,12 +3,11 @@ every finding, and the history of imports."""
 
 import streamlit as st
 
-from dashboard.metrics.data_notes import data_line
+from dashboard.ui.filter_bar import data_notes
 from dashboard.ui.guards import database_guard
 from dashboard.ui.import_view import IMPORT_ROLES, history, run_upload, show_result, upload_limit_megabytes
 from dashboard.ui.sign_in import signed_in
-from dashboard.ui.text_blocks import caption, notice
-from dashboard.view import cache
+from dashboard.ui.text_blocks import notice
 from dashboard.view.navigation import through_navigation
 
 through_navigation()
@@ -18,7 +17,7 @@ with database_guard():
         notice("Không có quyền nhập dữ liệu: trang này dành cho người làm thống kê.")
         st.stop()
     st.title("Nhập dữ liệu")
-    caption(data_line(cache.data_state()))
+    data_notes()
     st.markdown("Tải lên một tệp **.zip** chứa các tệp CSV theo định dạng trao đổi (don_vi.csv, chap_hanh_vien.csv, "
                 "viec.csv, su_kien.csv, chi_tieu.csv; có thể chỉ một phần các tệp) hoặc một tệp **.xlsx** có mỗi tệp "
                 "một trang. Dữ liệu được kiểm tra hết trước khi ghi: có một lỗi là không ghi gì cả.")

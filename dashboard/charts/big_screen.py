@@ -12,8 +12,6 @@ SCREEN_FONT_SCALE = 1.7
 # Colours too dark for a dark ground, and the brighter ones that stand in for them on the screen.
 SCREEN_COLOURS = {TEXT_COLOUR: SCREEN_TEXT, TARGET_COLOUR: "#69f0ae", BAR_COLOUR: "#ef5350",
                   SECOND_COLOUR: "#42a5f5"}
-# A gauge's number on the screen, in pixels of font size (digits stand about 0,73 of it: over 64 px).
-SCREEN_NUMBER_SIZE = 120
 
 
 def _for_screen(node, parent: str = ""):
@@ -44,6 +42,8 @@ def for_big_screen(figure: go.Figure, *, height: int) -> go.Figure:
     screen.update_yaxes(gridcolor=SCREEN_GRID, zerolinecolor=SCREEN_GRID, linecolor=SCREEN_GRID)
     # A gauge keeps its bar in its status colour; its pace mark turns light, since below the target it sits on the
     # dark ground.
-    screen.update_traces(number_font_size=SCREEN_NUMBER_SIZE, gauge_threshold_line_color=SCREEN_TEXT,
+    # A gauge's number and change carry no size: Plotly then scales them to fill the gauge, as large as the screen
+    # it is drawn on allows and never past its arc.
+    screen.update_traces(number_font_size=None, delta_font_size=None, gauge_threshold_line_color=SCREEN_TEXT,
                          gauge_threshold_line_width=9, selector={"type": "indicator"})
     return screen

@@ -43,7 +43,7 @@ def history_frame(runs: list[ImportRun]) -> pd.DataFrame:
         return "" if run.seconds is None else f"{run.seconds:.1f} giây".replace(".", ",")
 
     def result(run: ImportRun) -> str:
-        word = RESULTS.get(run.result, run.result)
+        word = RESULTS.get(run.result, run.result).capitalize()
         return f"{word} · {format_count(run.findings)} lỗi" if run.findings else word
 
     return pd.DataFrame([(f"{run.started_at:%d/%m/%Y %H:%M}", run.actor, run.source, counts_text(run.files),

@@ -41,7 +41,10 @@ def test_the_display_opens_on_the_rates_of_the_work_year_to_date(app_engine):
     assert f'<div class="screen-title">{SLIDES[0]}</div>' in shown and "1/5" in shown
     gauges = [figure["data"][0] for figure in figures(app)]
     assert [gauge["value"] for gauge in gauges] == [report["cases"]["rate"], report["money"]["rate"]]
-    assert all(gauge["number"]["font"]["size"] >= 88 for gauge in gauges)
+    # No fixed size: Plotly fits the number to the gauge, large on 1920x1080 (the browser test measures it) and
+    # inside the arc on a smaller screen.
+    assert all("size" not in gauge["number"].get("font", {}) and "size" not in gauge["delta"].get("font", {})
+               for gauge in gauges)
     assert len(app.sidebar.selectbox) == 0
 
 

@@ -48,7 +48,7 @@ def test_the_page_states_the_limit_and_lists_the_imports_newest_first(app_engine
     assert history.columns.tolist() == ["Bắt đầu", "Người nhập", "Tệp", "Số dòng", "Thời gian", "Kết quả"]
     assert history.iloc[0].tolist()[:4] == [f"{newest.started_at:%d/%m/%Y %H:%M}", "thongke", HOSTILE_NAME,
                                             "viec.csv: 1"]
-    assert history.iloc[0]["Kết quả"] == "đã nhập"
+    assert history.iloc[0]["Kết quả"] == "Đã nhập"
     assert len(history) == len(import_history(app_engine, 50))
 
 
