@@ -98,12 +98,13 @@ def _run_export(args) -> int:
         reader, scope = reader_for(engine, args.as_login, Scope(province=args.province, unit=args.unit,
                                                                 officer=args.officer))
         bundle = month_bundle(reader, args.end, scope)
+        closed = closed_period(engine, args.end)
+        closed_note = None if closed is None else closed_line(closed)
         if args.format == "xlsx":
-            document = report_forms(bundle, made_on=clock.today())
+            document = report_forms(bundle, made_on=clock.today(), closed_note=closed_note)
         else:
-            closed = closed_period(engine, args.end)
             document = monthly_pdf(bundle, made_on=clock.today(), data_note=data_line(data_state(engine)),
-                                   closed_note=None if closed is None else closed_line(closed))
+                                   closed_note=closed_note)
     finally:
         engine.dispose()
     Path(args.out).write_bytes(document)

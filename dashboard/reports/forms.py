@@ -85,6 +85,10 @@ def _headers(sheet: Worksheet, form: Form, row_label: str) -> None:
         _write(sheet, NUMBERS_ROW, FIRST_FIGURE_COLUMN + number - 1, f"({number})", box=True, centred=True)
 
 
+# The row above the headers: the close on the left, the unit of measure on the right.
+CLOSED_NOTE_ROW = 4
+
+
 def figure_value(chain: str, key: str, value):
     """Return a chain figure as the forms print it: counts and rates as they are, money in nghìn đồng."""
     if value is None or chain == "cases" or key == "rate":
@@ -110,7 +114,7 @@ def _sheet(sheet: Worksheet, form: Form, bundle: MonthBundle, made_on: date, pla
     _write(sheet, 2, 1, form.title, bold=True, centred=True)
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=last_column)
     _write(sheet, 3, 1, f"Kỳ báo cáo: từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}", centred=True)
-    _write(sheet, 4, last_column, form.unit).alignment = Alignment(horizontal="right")
+    _write(sheet, CLOSED_NOTE_ROW, last_column, form.unit).alignment = Alignment(horizontal="right")
     _headers(sheet, form, "Tỉnh" if bundle.row_level == "province" else "Đơn vị")
     row = NUMBERS_ROW + 1
     for number, unit in enumerate(bundle.rows, start=1):
@@ -143,12 +147,17 @@ def _signatures(sheet: Worksheet, row: int, last_column: int, made_on: date, pla
         _write(sheet, row + offset, right, right_text, bold=bold, centred=True)
 
 
-def report_forms(bundle: MonthBundle, *, made_on: date, place: str | None = None) -> bytes:
-    """Return the .xlsx workbook of the forms by cases and by money for the bundle's period end and scope."""
+def report_forms(bundle: MonthBundle, *, made_on: date, place: str | None = None,
+                 closed_note: str | None = None) -> bytes:
+    """Return the .xlsx workbook of the forms by cases and by money for the bundle's period end and scope, marked
+    with `closed_note` above the table when the period is closed."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for form in FORMS:
-        _sheet(workbook.create_sheet(form.sheet), form, bundle, made_on, place or place_of(bundle.scope_name))
+        sheet = workbook.create_sheet(form.sheet)
+        _sheet(sheet, form, bundle, made_on, place or place_of(bundle.scope_name))
+        if closed_note:
+            _write(sheet, CLOSED_NOTE_ROW, 1, closed_note)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -47,15 +47,16 @@ def month_downloads(report: dict, paragraph: str, filters: Filters, options: Fil
     tables, forms, document = st.columns(3)
     tables.download_button("Tải bảng chỉ tiêu (Excel)", lambda: to_excel(chain_frame(report), heading),
                            f"chi_tieu_thong_ke_{stem}.xlsx", XLSX, key="overview.chains_download", on_click="ignore")
-    forms.download_button("Tải biểu mẫu thống kê (Excel)", lambda: _forms(reader, end, scope),
+    forms.download_button("Tải biểu mẫu thống kê (Excel)", lambda: _forms(reader, end, scope, notes),
                           f"bieu_mau_thong_ke_{stem}.xlsx", XLSX, key="overview.forms_download", on_click="ignore")
     document.download_button("Tải báo cáo tháng (PDF)", lambda: _pdf(reader, end, scope, notes),
                              f"bao_cao_thang_{stem}.pdf", "application/pdf", key="overview.pdf_download",
                              on_click="ignore")
 
 
-def _forms(reader: Reader, end: date, scope: Scope) -> bytes:
-    return report_forms(month_bundle(reader, end, scope), made_on=clock.today())
+def _forms(reader: Reader, end: date, scope: Scope, notes: list[str]) -> bytes:
+    return report_forms(month_bundle(reader, end, scope), made_on=clock.today(),
+                        closed_note=notes[1] if len(notes) > 1 else None)
 
 
 def _pdf(reader: Reader, end: date, scope: Scope, notes: list[str]) -> bytes:
