@@ -114,7 +114,8 @@ def money_chain(parts: pd.DataFrame) -> dict:
     return _chains(parts)["money"]
 
 
-def _check_scope(reader: Reader, scope: Scope) -> None:
+def check_scope(reader: Reader, scope: Scope) -> None:
+    """Raise UnknownCode when the scope names a province, unit, officer, group, type or mode that does not exist."""
     checks = (
         (scope.province, lambda: province_names(reader.engine), "tỉnh"),
         (scope.unit, lambda: known_codes(reader, "unit"), "đơn vị"),
@@ -134,7 +135,7 @@ def chain_report(reader: Reader, end: date, scope: Scope = Scope(), by: str | No
     closed period end gives the figures it was closed with, unless `as_closed` is False."""
     # A code beyond the viewer's scope is refused as such, before it could be told apart from an unknown one.
     require(reader, scope, by)
-    _check_scope(reader, scope)
+    check_scope(reader, scope)
     window = window_ending(end)
     last_year = same_period_last_year(window)
     current = caseload_parts(reader, window.start, window.end, scope, by, as_closed=as_closed)

@@ -24,10 +24,11 @@ CASE_DIMENSION = "case"
 
 
 # The table a breakdown needs joined to the cases, for those that need one.
-_DIMENSION_JOINS = {"province": units, "group": case_groups, "unit_group": case_groups, "province_group": case_groups}
+DIMENSION_JOINS = {"province": units, "group": case_groups, "unit_group": case_groups, "province_group": case_groups}
 
 
-def _dimension_key(name: str | None, at_end):
+def dimension_key(name: str | None, at_end):
+    """Return the SQL expression of a breakdown's key (an empty literal for none), the officer read from at_end."""
     if name is None:
         return literal("")
     return {
@@ -56,6 +57,9 @@ class CaseloadSql:
     conditions: tuple
     # The part of `conditions` read from the cases row alone (no state): what an index walk over the cases checks.
     case_conditions: tuple
+    # The caseload's own test, and every other condition: the scope's cases alive in the window whatever their state.
+    in_caseload: object
+    scope_conditions: tuple
     brought_forward: object
     opening: object
     collected: object
@@ -110,11 +114,14 @@ def caseload_sql(start, end, scope: Scope = Scope(), joined=None, *, lateral: bo
     # A case that left before the window cannot be in its caseload; skipping it early saves the state joins.
     case_conditions = (cases.c.decided_on <= end, or_(cases.c.exit_on.is_(None), cases.c.exit_on >= start),
                        *_case_scope_filters(scope))
+    officer_filters = _officer_filters(scope, at_end, end if lateral else None)
     return CaseloadSql(
         at_end=at_end,
         source=source,
-        conditions=(*case_conditions, in_caseload, *_officer_filters(scope, at_end, end if lateral else None)),
+        conditions=(*case_conditions, in_caseload, *officer_filters),
         case_conditions=case_conditions,
+        in_caseload=in_caseload,
+        scope_conditions=(*case_conditions, *officer_filters),
         brought_forward=case((brought_forward, 1), else_=0),
         opening=cases.c.amount - func.coalesce(at_start.c.collected, 0) - func.coalesce(at_start.c.reduced, 0),
         collected=at_end.c.collected - func.coalesce(at_start.c.collected, 0),
@@ -152,8 +159,8 @@ def direct_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(),
     if by is not None and by not in (*DIMENSIONS, CASE_DIMENSION):
         raise ValueError(f"unknown breakdown {by!r}")
     engine = require(reader, scope, by)
-    sql = caseload_sql(start, end, scope, _DIMENSION_JOINS.get(by), lateral=uses_lateral(engine))
-    key = _dimension_key(by, sql.at_end)
+    sql = caseload_sql(start, end, scope, DIMENSION_JOINS.get(by), lateral=uses_lateral(engine))
+    key = dimension_key(by, sql.at_end)
     query = (
         select(
             key.label("key"),

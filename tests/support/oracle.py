@@ -36,7 +36,8 @@ def _records(tables: dict, stem: str) -> list[dict]:
     return [] if frame is None else frame.to_dict("records")
 
 
-def _book(tables: dict) -> Book:
+def book_of(tables: dict) -> Book:
+    """Return the parsed book of a set of exchange tables, replayed once per tables object."""
     cached = _BOOKS.get(id(tables))
     if cached is not None and cached[0] is tables:
         return cached[1]
@@ -67,7 +68,7 @@ def _case_figures(book: Book, case: Case, start: date, end: date) -> Figures | N
     return book.figures[key]
 
 
-def _province(book: Book, unit: str) -> str:
+def province_of(book: Book, unit: str) -> str:
     """Return the nearest ancestor-or-self unit with level tinh, or the unit itself when there is none."""
     current = unit
     while current:
@@ -81,7 +82,7 @@ def _keys(book: Book, case: Case, figures: Figures, by: str) -> list[str]:
     if by == "unit":
         return [case.unit]
     if by == "province":
-        return [_province(book, case.unit)]
+        return [province_of(book, case.unit)]
     if by == "officer":
         return [figures.officer]
     if by == "group":
@@ -142,7 +143,7 @@ def _target(book: Book, end: date, scope: dict) -> dict | None:
 
 def oracle_report(tables: dict, end: date, scope: dict | None = None, by: str | None = None) -> dict:
     """Return the chain_report dict for end, scope and by, recomputed from the exchange tables day by day."""
-    book = _book(tables)
+    book = book_of(tables)
     scope = {name: value for name, value in (scope or {}).items() if value is not None}
     unknown = set(scope) - set(SCOPE_FIELDS)
     if unknown:
