@@ -79,8 +79,9 @@ def flow_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(), b
     """Rows: key, kind, bucket, days, cases, new, remaining, without_action, large, verification_due.
 
     One row per breakdown key, kind at `end` (enforceable, not_enforceable, completed, deducted, or outside for a
-    case in the separate ledger outside the caseload), age bucket (for the pending) and days to completion (for the completed) over the caseload of [start, end]; `new` counts the cases
-    not brought forward, `remaining` sums the money left at `end`, the last three count the cases so flagged.
+    case in the separate ledger outside the caseload), age bucket (for the pending) and days to completion (for the
+    completed) over the caseload of [start, end]; `new` counts the cases not brought forward, `remaining` sums the
+    money left at `end`, the last three count the cases so flagged.
     """
     if by is not None and by not in DIMENSIONS:
         raise ValueError(f"unknown breakdown {by!r}")
