@@ -13,6 +13,7 @@ from data_access.exchange.runs import ImportBusy, run_import
 from data_access.queries.viewing import NotPermitted
 from dashboard.cli_links import add_link_parser, run_display_link
 from dashboard.cli_users import add_user_parser, database_option, iso_day, operator, run_audit, run_user
+from dashboard.commands.flow_watch import add_flow_watch_parsers, flow_watch_runners
 from dashboard.commands.month import add_month_parsers, month_runners
 from dashboard.commands.reading import reader_for
 from dashboard.database import open_dashboard_engine
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_parser(commands)
     add_link_parser(commands)
     add_month_parsers(commands)
+    add_flow_watch_parsers(commands)
 
     demo = commands.add_parser("demo", parents=[common], help="tạo lại cơ sở dữ liệu mẫu")
     demo.add_argument("--size", choices=(*SIZES, NATIONAL), default="province",
@@ -169,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one subcommand and return the process exit code."""
     args = build_parser().parse_args(argv)
     runner = {"import": _run_import, "report": _run_report, "backtest": _run_backtest, "demo": _run_demo,
-              "user": run_user, "audit": run_audit, "display-link": run_display_link, **month_runners()}[args.command]
+              "user": run_user, "audit": run_audit, "display-link": run_display_link, **month_runners(),
+              **flow_watch_runners()}[args.command]
     try:
         return runner(args)
     except DatabaseUnavailable as error:
