@@ -4,6 +4,8 @@ from dataclasses import replace
 
 import streamlit as st
 
+from data_access.queries.flow_queries import WARNINGS
+from dashboard.metrics.flow_labels import WARNING_LABELS
 from dashboard.metrics.formatting import format_count, format_money_short
 from dashboard.metrics.periods import window_ending
 from dashboard.ui.case_views import (
@@ -29,7 +31,7 @@ from dashboard.view.session import current_viewer
 WRITTEN_KEY = "cases.written"
 # Widget keys by ListState field.
 KEYS = {name: f"cases.{name}" for name in ("chain", "cell", "buckets", "min_age_days", "max_age_days", "min_remaining",
-                                           "max_remaining", "sort", "descending", "page", "search")}
+                                           "max_remaining", "sort", "descending", "page", "search", "warning")}
 
 
 def _first_page() -> None:
@@ -82,8 +84,11 @@ with database_guard():
                      format_func=lambda descending: "Giảm dần" if descending else "Tăng dần")
     bounds = (("min_age_days", "Từ (số ngày từ quyết định)", 30), ("max_age_days", "Đến (số ngày từ quyết định)", 30),
               ("min_remaining", "Còn lại từ (đồng)", 1_000_000), ("max_remaining", "Còn lại đến (đồng)", 1_000_000))
-    st.text_input("Tìm việc", key=KEYS["search"], max_chars=SEARCH_CHARACTERS, on_change=_first_page,
-                  placeholder="Mã việc, số quyết định, số bản án hoặc một phần tên đương sự")
+    search_place, warning_place = st.columns([3, 2])
+    search_place.text_input("Tìm việc", key=KEYS["search"], max_chars=SEARCH_CHARACTERS, on_change=_first_page,
+                            placeholder="Mã việc, số quyết định, số bản án hoặc một phần tên đương sự")
+    warning_place.selectbox("Cảnh báo", (None, *WARNINGS), key=KEYS["warning"], on_change=_first_page,
+                            format_func=lambda warning: WARNING_LABELS.get(warning, "Mọi việc"))
     for place, (name, label, step) in zip(st.columns(4), bounds):
         place.number_input(label, min_value=0, step=step, value=None, key=KEYS[name], placeholder="Không giới hạn",
                            on_change=_first_page)

@@ -18,3 +18,10 @@ WATCH_LABELS = {
     "late_share": "Tỷ lệ cuối tháng",
     "bounce_backs": "Quay lại có điều kiện trong 30 ngày",
 }
+# The cases behind each warning, as the case list's filter names them.
+WARNING_LABELS = {
+    "without_action": "Lâu không có tác nghiệp (trên 180 ngày)",
+    "large": "Việc lớn (từ 1 tỷ đồng hoặc trọng điểm)",
+    "large_idle": "Việc lớn không thu được tiền trên 90 ngày",
+    "verification_due": "Quá hạn xác minh",
+}

@@ -8,6 +8,8 @@ import pandas as pd
 from data_access import codes
 from data_access.exchange.cells import MAX_AMOUNT, PLAUSIBLE_DAYS
 from data_access.queries.case_list import BUCKETS, CELLS, SORTS, CaseFilter
+from data_access.queries.flow_queries import WARNINGS
+from dashboard.metrics.flow_labels import WARNING_LABELS
 from data_access.record_text import holds_forbidden_characters
 from dashboard.charts.axis_labels import short_unit_name
 from dashboard.metrics.formatting import format_count
@@ -47,7 +49,7 @@ SORT_LABELS = {
 PARAMETERS = {
     "chain": "chuoi", "cell": "o", "buckets": "trang_thai", "min_age_days": "tuoi_tu", "max_age_days": "tuoi_den",
     "min_remaining": "con_lai_tu", "max_remaining": "con_lai_den", "sort": "sap_xep", "descending": "giam_dan",
-    "page": "trang", "search": "tim",
+    "page": "trang", "search": "tim", "warning": "canh_bao",
 }
 # The longest text the list searches for: far above any code, number or name fragment.
 SEARCH_CHARACTERS = 100
@@ -75,6 +77,7 @@ class ListState:
     descending: bool = True
     page: int = 1
     search: str = ""
+    warning: str | None = None
 
     def sorts(self) -> tuple[str, ...]:
         """Return the sort keys this list offers: its money share only for a money cell."""
@@ -83,7 +86,7 @@ class ListState:
     def narrow(self) -> CaseFilter:
         """Return the CaseFilter of the buckets, bounds and search."""
         return CaseFilter(self.buckets, self.min_age_days, self.max_age_days, self.min_remaining,
-                          self.max_remaining, self.search or None)
+                          self.max_remaining, self.search or None, self.warning)
 
     @property
     def offset(self) -> int:
@@ -149,6 +152,12 @@ def from_query(query: dict[str, str]) -> tuple[ListState, list[str]]:
         refuse("search", "mọi việc")
     else:
         state = replace(state, search=search)
+    warning = query.get(PARAMETERS["warning"])
+    if warning:
+        if warning in WARNINGS:
+            state = replace(state, warning=warning)
+        else:
+            refuse("warning", "mọi việc")
     page = query.get(PARAMETERS["page"])
     if page is not None:
         number = whole_number(page, 1, LARGEST_WHOLE // PAGE_SIZE)
@@ -204,6 +213,8 @@ def filter_lines(state: ListState) -> list[str]:
         lines.append("Số tiền còn lại: " + _range(state.min_remaining, state.max_remaining, "đồng"))
     if state.search:
         lines.append(f"Tìm: {state.search}")
+    if state.warning:
+        lines.append(f"Cảnh báo: {WARNING_LABELS[state.warning]}")
     order = "giảm dần" if state.descending else "tăng dần"
     lines.append(f"Sắp xếp theo: {SORT_LABELS[state.sort].lower()} ({order})")
     return lines

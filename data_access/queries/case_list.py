@@ -14,6 +14,7 @@ from data_access import codes
 from data_access.money_cells import MONEY_CELLS, money_values, share_column
 from data_access.queries.case_walk import Listing, sorted_page
 from data_access.queries.chain_queries import CASE_DIMENSION, Scope, caseload_sql, uses_lateral
+from data_access.queries.flow_queries import WARNINGS, warning_conditions, watched_conditions
 from data_access.queries.snapshots import snapshot_sums
 from data_access.queries.viewing import Reader, require
 from data_access.schema import cases, search_text
@@ -47,11 +48,14 @@ class CaseFilter:
     max_remaining: int | None = None
     # Text a case's code, decision or judgment number or one of its parties' names contains, in any case.
     search: str | None = None
+    # One of flow_queries.WARNINGS: the cases behind a count of the alerts.
+    warning: str | None = None
 
     @property
     def bounded(self) -> bool:
-        """Return whether the filter bounds the age or the amount remaining, or searches the cases' text."""
-        return bool(self.search) or any(bound is not None for bound in (
+        """Return whether the filter bounds the age or the amount remaining, searches the cases' text or keeps the
+        cases of a warning."""
+        return bool(self.search or self.warning) or any(bound is not None for bound in (
             self.min_age_days, self.max_age_days, self.min_remaining, self.max_remaining))
 
 
@@ -121,7 +125,8 @@ def _narrowing(narrow: CaseFilter, end: date, remaining) -> tuple[list, list]:
 
 def _checked(chain: str, cell: str, narrow: CaseFilter, sort: str) -> None:
     valid = (chain in CELLS and cell in CELLS[chain] and sort in SORTS and (sort != "value" or chain == "money")
-             and all(bucket in BUCKETS for bucket in narrow.buckets))
+             and all(bucket in BUCKETS for bucket in narrow.buckets)
+             and (narrow.warning is None or narrow.warning in WARNINGS))
     if not valid:
         raise ValueError(f"unknown chain {chain!r}, cell {cell!r}, sort {sort!r} or bucket in {narrow.buckets!r}")
 
@@ -136,6 +141,10 @@ def _listing(engine: Engine, start: date, end: date, scope: Scope, cell: str, ch
     conditions = [*_state_conditions(chain, cell, narrow, buckets, sql.brought_forward),
                   *([value != 0] if chain == "money" else [])]
     on_state, on_case = _narrowing(narrow, end, sql.remaining)
+    read = sql.conditions
+    if narrow.warning is not None:
+        # Verification due also watches cases in the separate ledger outside the window's caseload.
+        read = (*watched_conditions(sql), warning_conditions(sql, end)[narrow.warning])
     columns = {
         "code": cases.c.code, "decision_no": cases.c.decision_no, "decided_on": cases.c.decided_on,
         "unit_code": cases.c.unit_code, "officer_code": sql.at_end.c.officer_code,
@@ -145,7 +154,7 @@ def _listing(engine: Engine, start: date, end: date, scope: Scope, cell: str, ch
         "bucket": case(*((condition, name) for name, condition in buckets.items()), else_=""),
         "remaining": sql.remaining, "age_days": _days_between(engine, cases.c.decided_on, end), "value": value,
     }
-    return Listing(source=sql.source, conditions=(*sql.conditions, *conditions, *on_state, *on_case),
+    return Listing(source=sql.source, conditions=(*read, *conditions, *on_state, *on_case),
                    case_conditions=(*sql.case_conditions, *on_case), columns=columns)
 
 

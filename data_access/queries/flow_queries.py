@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 
 from data_access import codes
 from data_access.queries.chain_queries import (
-    DIMENSION_JOINS, DIMENSIONS, Scope, caseload_sql, dimension_key, uses_lateral,
+    DIMENSION_JOINS, DIMENSIONS, CaseloadSql, Scope, caseload_sql, dimension_key, uses_lateral,
 )
 from data_access.queries.day_span import day_span
 from data_access.queries.viewing import Reader, require
@@ -18,6 +18,8 @@ from data_access.schema import case_groups, cases, events
 AGE_BUCKETS = {"lt_6m": 0, "6_12m": 183, "1_2y": 366, "2_5y": 731, "ge_5y": 1827}
 # A pending enforceable case is without action when nothing has happened to it for more than this many days.
 IDLE_DAYS = 180
+# A large case needs the meeting's attention when nothing was collected on it for more than this many days.
+LARGE_IDLE_DAYS = 90
 # A pending case is large from this remaining amount in đồng, or when it is in this group.
 LARGE_AMOUNT = 1_000_000_000
 LARGE_GROUP = "trong_diem"
@@ -35,6 +37,8 @@ ENFORCEABLE, NOT_ENFORCEABLE, COMPLETED, DEDUCTED = "enforceable", "not_enforcea
 # A case in the separate ledger at the window's end that is not in its caseload: counted for verification due only.
 OUTSIDE = "outside"
 ENFORCEABLE_STATES = (codes.STATE_IN_PROGRESS, codes.STATE_DEFERRED_C)
+FLOW_FLAGS = ("without_action", "large", "verification_due")
+WARNINGS = ("without_action", "large", "large_idle", "verification_due")
 FLOW_COLUMNS = ("key", "kind", "bucket", "days", "cases", "new", "remaining", "without_action", "large",
                 "verification_due")
 
@@ -75,6 +79,37 @@ def _flag(condition):
     return func.sum(case((condition, 1), else_=0))
 
 
+def pending_condition(sql: CaseloadSql):
+    """Return whether a case of the caseload is pending at the window's end (enforceable or not)."""
+    return and_(sql.in_caseload,
+                sql.at_end.c.status.in_((*ENFORCEABLE_STATES, *codes.NOT_ENFORCEABLE_STATES)))
+
+
+def watched_conditions(sql: CaseloadSql) -> tuple:
+    """Return the conditions of the cases the flow reads: the caseload, and every case in the separate ledger."""
+    return (*sql.scope_conditions, or_(sql.in_caseload, sql.at_end.c.status == codes.STATE_LEDGER))
+
+
+def warning_conditions(sql: CaseloadSql, end: date) -> dict:
+    """Return the condition of each warning on a case read by `watched_conditions`: without action, large, large
+    with no collection in LARGE_IDLE_DAYS days, and verification due."""
+    status, pending = sql.at_end.c.status, pending_condition(sql)
+    enforceable = and_(sql.in_caseload, status.in_(ENFORCEABLE_STATES))
+    large = and_(pending, or_(sql.remaining >= LARGE_AMOUNT, _in_large_group()))
+    # A case in the separate ledger is watched there whether or not it is in the window's caseload: one that
+    # entered the ledger before the window is in none, and the longer period is meant for it.
+    overdue = or_(
+        and_(status == codes.STATE_LEDGER, _quiet_since(end, VERIFY_DAYS_LEDGER, VERIFYING_EVENTS)),
+        and_(pending, status.in_(NOT_ENFORCEABLE_OUTSIDE_LEDGER), _quiet_since(end, VERIFY_DAYS, VERIFYING_EVENTS)),
+    )
+    return {
+        "without_action": and_(enforceable, _quiet_since(end, IDLE_DAYS)),
+        "large": large,
+        "large_idle": and_(large, _quiet_since(end, LARGE_IDLE_DAYS, ("thu_tien",))),
+        "verification_due": overdue,
+    }
+
+
 def flow_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(), by: str | None = None) -> pd.DataFrame:
     """Rows: key, kind, bucket, days, cases, new, remaining, without_action, large, verification_due.
 
@@ -89,29 +124,20 @@ def flow_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(), b
     sql = caseload_sql(start, end, scope, DIMENSION_JOINS.get(by), lateral=uses_lateral(engine))
     status, member = sql.at_end.c.status, sql.in_caseload
     kind = case((~member, literal(OUTSIDE)), else_=_kind(status, cases.c.exit_collected_any))
-    enforceable = and_(member, status.in_(ENFORCEABLE_STATES))
-    pending = and_(member, status.in_((*ENFORCEABLE_STATES, *codes.NOT_ENFORCEABLE_STATES)))
-    bucket = case((pending, _age_bucket(end)), else_=null())
+    bucket = case((pending_condition(sql), _age_bucket(end)), else_=null())
     days = case((kind == COMPLETED, day_span(cases.c.exit_on, cases.c.decided_on)), else_=null())
     key = dimension_key(by, sql.at_end)
-    # A case in the separate ledger is watched there whether or not it is in the window's caseload: one that
-    # entered the ledger before the window is in none, and the longer period is meant for it.
-    overdue = or_(
-        and_(status == codes.STATE_LEDGER, _quiet_since(end, VERIFY_DAYS_LEDGER, VERIFYING_EVENTS)),
-        and_(pending, status.in_(NOT_ENFORCEABLE_OUTSIDE_LEDGER), _quiet_since(end, VERIFY_DAYS, VERIFYING_EVENTS)),
-    )
+    flags = warning_conditions(sql, end)
     query = (
         select(
             key.label("key"), kind.label("kind"), bucket.label("bucket"), days.label("days"),
             func.count().label("cases"),
             _flag(and_(member, sql.brought_forward == 0)).label("new"),
             func.sum(sql.remaining).label("remaining"),
-            _flag(and_(enforceable, _quiet_since(end, IDLE_DAYS))).label("without_action"),
-            _flag(and_(pending, or_(sql.remaining >= LARGE_AMOUNT, _in_large_group()))).label("large"),
-            _flag(overdue).label("verification_due"),
+            *(_flag(flags[name]).label(name) for name in FLOW_FLAGS),
         )
         .select_from(sql.source)
-        .where(*sql.scope_conditions, or_(member, status == codes.STATE_LEDGER))
+        .where(*watched_conditions(sql))
         .group_by(key, kind, bucket, days)
     )
     with engine.connect() as connection:

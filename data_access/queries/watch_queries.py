@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from data_access import codes
 from data_access.queries.chain_queries import Scope, province_units
 from data_access.queries.viewing import Reader, require
-from data_access.schema import case_groups, case_states, cases, units
+from data_access.schema import case_groups, case_states, cases, events, units
 
 ENFORCEABLE_STATES = (codes.STATE_IN_PROGRESS, codes.STATE_DEFERRED_C)
 # A downgrade is late in the last this many days of its calendar month, and bounces back when the case is upgraded
@@ -96,3 +96,43 @@ def watch_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(), 
     frame["bounced"] = frame["bounced"].astype("int64")
     frame["downgrades"] = frame["downgrades"].astype("int64")
     return frame
+
+
+# Which downgrades a list holds: all of them, the late ones, or the late ones that bounced back.
+WATCH_LISTS = ("downgrades", "late", "bounce_backs")
+DOWNGRADE_COLUMNS = ("code", "unit_code", "officer_code", "day", "event", "detail", "upgraded_on", "late")
+
+
+def downgrade_list(reader: Reader, start: date, end: date, scope: Scope = Scope(), which: str = "downgrades",
+                   limit: int = 5000) -> tuple[pd.DataFrame, int]:
+    """Return the downgrades of [start, end] (newest first, at most `limit`) and how many there are in all.
+
+    Rows: code, unit_code, officer_code, day, event and detail (the classification that day), upgraded_on (the
+    first upgrade after it, None when none yet) and late (whether the day is among its month's last days).
+    """
+    if which not in WATCH_LISTS:
+        raise ValueError(f"unknown watch list {which!r}")
+    engine: Engine = require(reader, scope, "case")
+    later, source, conditions = downgrade_sql(start, end, scope)
+    day = later.c.valid_from
+    if which != "downgrades":
+        conditions.append(late_month_end(day, start, end).is_not(None))
+    if which == "bounce_backs":
+        conditions.append(bounced_back(day, start, end))
+    that_day = (select(events.c.kind, events.c.detail)
+                .where(events.c.case_id == cases.c.id, events.c.occurred_on == day,
+                       events.c.kind.in_(codes.CLASSIFICATION_EVENTS))
+                .order_by(events.c.seq.desc()).limit(1))
+    up, _, joined = changes(ENFORCEABLE_STATES, codes.NOT_ENFORCEABLE_STATES, "next_up")
+    upgraded = (select(func.min(up.c.valid_from)).where(joined, up.c.case_id == cases.c.id, up.c.valid_from > day)
+                .scalar_subquery())
+    query = (select(cases.c.code, cases.c.unit_code, later.c.officer_code, day.label("day"),
+                    that_day.with_only_columns(events.c.kind).scalar_subquery().label("event"),
+                    that_day.with_only_columns(events.c.detail).scalar_subquery().label("detail"),
+                    upgraded.label("upgraded_on"),
+                    case((late_month_end(day, start, end).is_not(None), True), else_=False).label("late"))
+             .select_from(source).where(*conditions).order_by(day.desc(), cases.c.code).limit(limit))
+    with engine.connect() as connection:
+        total = connection.execute(select(func.count()).select_from(source).where(*conditions)).scalar_one()
+        frame = pd.DataFrame(connection.execute(query).mappings().all(), columns=list(DOWNGRADE_COLUMNS))
+    return frame, total

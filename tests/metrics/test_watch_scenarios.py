@@ -10,6 +10,7 @@ import pytest
 
 from data_access.data_version import data_state
 from data_access.exchange.importer import import_tables
+from data_access.queries.watch_queries import downgrade_list
 from dashboard.metrics.watch import unsettled_months, watch_report
 from tests.support.builders import case, ev, tables
 from tests.support.readers import operator
@@ -91,3 +92,20 @@ def test_no_downgrade_gives_a_null_share(db):
         "window": {"start": "2023-10-01", "end": "2024-06-30"},
         "downgrades": 0, "late": 0, "late_share": None, "bounce_backs": 0,
     }
+
+
+def test_the_lists_hold_each_downgrade_with_its_event_and_the_upgrade_after(scenario):
+    start = date(2023, 10, 1)
+    rows, total = downgrade_list(operator(scenario), start, END)
+    assert total == 7 and list(rows["code"]) == ["W8", "W5", "W4", "W3", "W2", "W1", "W7"]
+    w4 = rows.set_index("code").loc["W4"]
+    assert (w4["officer_code"], w4["day"], w4["event"], w4["upgraded_on"], bool(w4["late"])) == (
+        "C03", date(2024, 3, 31), "chua_co_dieu_kien", date(2024, 4, 30), True)
+    w2 = rows.set_index("code").loc["W2"]
+    assert (w2["event"], w2["detail"], bool(w2["late"])) == ("hoan", "a", False)
+    assert rows.set_index("code").loc["W5", "upgraded_on"] is None
+    late, late_total = downgrade_list(operator(scenario), start, END, which="late")
+    assert late_total == 6 and "W2" not in set(late["code"])
+    bounced, bounced_total = downgrade_list(operator(scenario), start, END, which="bounce_backs")
+    assert bounced_total == 3 and set(bounced["code"]) == {"W1", "W4", "W7"}
+    assert len(downgrade_list(operator(scenario), start, END, limit=2)[0]) == 2
