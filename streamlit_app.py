@@ -11,6 +11,8 @@ PAGES = {
     "officers": st.Page("pages/chap_hanh_vien.py", title="Chấp hành viên", icon="👤", url_path="chap_hanh_vien"),
     "groups": st.Page("pages/nhom_viec.py", title="Nhóm việc", icon="🗂️", url_path="nhom_viec"),
     "trend": st.Page("pages/xu_huong.py", title="Xu hướng", icon="📈", url_path="xu_huong"),
+    "flow": st.Page("pages/dong_viec.py", title="Dòng việc", icon="⏳", url_path="dong_viec"),
+    "alerts": st.Page("pages/canh_bao.py", title="Cảnh báo", icon="🚨", url_path="canh_bao"),
     "cases": st.Page("pages/danh_sach_viec.py", title="Danh sách việc", icon="📋", url_path="danh_sach_viec"),
     "display": st.Page("pages/trinh_chieu.py", title="Trình chiếu", icon="📺", url_path="trinh_chieu"),
     "import": st.Page("pages/nhap_du_lieu.py", title="Nhập dữ liệu", icon="📥", url_path="nhap_du_lieu"),
@@ -20,11 +22,11 @@ PAGES = {
 }
 # The pages each role finds in the sidebar (domain.md section 13); every page checks its reader again.
 ROLE_PAGES = {
-    "lanh_dao": ("overview", "units", "officers", "groups", "trend", "cases", "display", "case"),
-    "thong_ke": ("overview", "units", "officers", "groups", "trend", "cases", "display", "import", "closing", "audit",
-                 "case"),
-    "don_vi": ("overview", "units", "officers", "groups", "trend", "cases", "case"),
-    "chv": ("overview", "groups", "trend", "cases", "case"),
+    "lanh_dao": ("overview", "units", "officers", "groups", "trend", "flow", "alerts", "cases", "display", "case"),
+    "thong_ke": ("overview", "units", "officers", "groups", "trend", "flow", "alerts", "cases", "display", "import",
+                 "closing", "audit", "case"),
+    "don_vi": ("overview", "units", "officers", "groups", "trend", "flow", "alerts", "cases", "case"),
+    "chv": ("overview", "groups", "trend", "flow", "cases", "case"),
     "quan_tri": ("audit",),
 }
 viewer = current_viewer()

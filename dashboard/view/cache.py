@@ -16,8 +16,12 @@ from data_access.queries.lookups import (
 from data_access.data_version import DataState, current_version, data_state as data_state_of
 from data_access.queries.closed import ClosedPeriod, closed_period
 from data_access.queries.viewing import Reader, Viewer, sees_everything, visible_units
+from data_access.queries.trust import unit_last_days as unit_last_days_of
+from data_access.queries.watch_queries import downgrade_list
 from dashboard.database import demo_password, open_dashboard_engine
 from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.flow import flow_report
+from dashboard.metrics.watch import watch_report
 from dashboard.metrics.on_track import on_track as on_track_of
 from dashboard.metrics.pace_curve import pace_curve as pace_curve_of, row_pace_curves
 from dashboard.view.filters import FilterOptions, offered_years, viewer_limits
@@ -99,6 +103,26 @@ def unit_pace_curves(year: int, scope: Scope, targets: dict[str, dict]) -> dict:
     return _unit_pace_curves(current_viewer(), version(), year, scope, targets)
 
 
+def flow(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
+    """Return the flow and age of the caseload for the period, scope and breakdown, cached."""
+    return _flow(current_viewer(), version(), end, scope, by)
+
+
+def watch(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
+    """Return the classification watch for the period, scope and breakdown, cached."""
+    return _watch(current_viewer(), version(), end, scope, by)
+
+
+def downgrades(start: date, end: date, scope: Scope, which: str) -> tuple:
+    """Return the downgrades behind a watch count (at most 5.000, newest first) and their number, cached."""
+    return _downgrades(current_viewer(), version(), start, end, scope, which)
+
+
+def unit_last_days() -> dict:
+    """Return the last day of each visible unit's data, cached."""
+    return _unit_last_days(current_viewer(), version())
+
+
 def filter_options(today: date) -> FilterOptions:
     """Return the work-years, units and officers the filters offer this session's viewer on a given day, cached."""
     return _filter_options(current_viewer(), version(), today)
@@ -129,6 +153,26 @@ def _pace_curve(viewer: Viewer, data_version: str, year: int, scope: Scope, targ
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính tiến độ của từng đơn vị...")
 def _unit_pace_curves(viewer: Viewer, data_version: str, year: int, scope: Scope, targets: dict[str, dict]) -> dict:
     return row_pace_curves(Reader(engine(), viewer), year, scope, "unit", targets)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính dòng việc...")
+def _flow(viewer: Viewer, data_version: str, end: date, scope: Scope, by: str | None) -> dict:
+    return flow_report(Reader(engine(), viewer), end, scope, by)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính theo dõi phân loại án...")
+def _watch(viewer: Viewer, data_version: str, end: date, scope: Scope, by: str | None) -> dict:
+    return watch_report(Reader(engine(), viewer), end, scope, by)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tìm các việc...")
+def _downgrades(viewer: Viewer, data_version: str, start: date, end: date, scope: Scope, which: str) -> tuple:
+    return downgrade_list(Reader(engine(), viewer), start, end, scope, which)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
+def _unit_last_days(viewer: Viewer, data_version: str) -> dict:
+    return unit_last_days_of(Reader(engine(), viewer))
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)
