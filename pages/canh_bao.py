@@ -110,7 +110,7 @@ if watch_places is not None and watch_places["rows"]:
                                     even=EVEN_LATE_SHARE), key="alerts.late_share", theme=None, config=CHART_CONFIG)
     _table(watch_frame(watch_places["rows"], names, place), "alerts.watch_places")
 if watch_officers is not None and watch_officers["rows"]:
-    st.markdown("**Theo chấp hành viên** (tỷ lệ cuối tháng cao nhất trước)")
+    st.markdown("**Theo chấp hành viên** (nhiều lần quay lại, rồi nhiều lần chuyển cuối tháng nhất trước)")
     _table(watch_frame(watch_officers["rows"], options.officers, "Chấp hành viên"), "alerts.watch_officers")
 
 st.markdown('<a id="danh-sach-chuyen"></a>', unsafe_allow_html=True)

@@ -85,8 +85,8 @@ if by_place is not None:
     names = {key: plotly_text(name) for key, name in
              short_unit_names(by_place["rows"], frozenset() if level == "province"
                               else options.province_offices).items()}
-    for column, (kind, label) in zip(st.columns(2), PENDING_LABELS.items()):
-        column.plotly_chart(ageing_bars(ageing_frame(by_place["rows"], kind, names), title=f"{label} theo tuổi"),
+    for kind, label in PENDING_LABELS.items():
+        st.plotly_chart(ageing_bars(ageing_frame(by_place["rows"], kind, names), title=f"{label} theo tuổi"),
                             key=f"flow.ageing_{kind}", theme=None, config=CHART_CONFIG)
     st.caption(f"Mỗi thanh là một {place.lower()}, xếp từ nơi có nhiều việc tồn từ 2 năm trở lên nhất; màu đậm "
                "dần theo tuổi của việc. Số bên phải: tổng số việc tồn.")

@@ -7,6 +7,7 @@ import pandas as pd
 
 from dashboard.metrics.flow_labels import WATCH_LABELS
 from dashboard.metrics.identities import identity_checks
+from dashboard.metrics.formatting import format_date
 from dashboard.metrics.pace import BEHIND
 
 # A unit whose data stops this many days or more before the data's last day is stale.
@@ -33,14 +34,16 @@ def behind_frame(rows: list[dict], names: dict[str, str], place: str) -> pd.Data
 
 
 def watch_frame(rows: list[dict], names: dict[str, str], place: str) -> pd.DataFrame:
-    """Return the watch rows as a table, the highest late share first."""
+    """Return the watch rows as a table: the most bounce-backs first, then the most late downgrades (a share of one
+    or two downgrades says little)."""
     frame = pd.DataFrame([{place: names.get(row["key"], row["name"]),
                            WATCH_LABELS["downgrades"]: row["downgrades"], WATCH_LABELS["late"]: row["late"],
                            f"{WATCH_LABELS['late_share']} (%)": row["late_share"],
                            WATCH_LABELS["bounce_backs"]: row["bounce_backs"]} for row in rows],
                          columns=[place, *(WATCH_LABELS[key] if key != "late_share"
                                            else f"{WATCH_LABELS[key]} (%)" for key in WATCH_LABELS)])
-    return frame.sort_values(f"{WATCH_LABELS['late_share']} (%)", ascending=False, na_position="last")
+    return frame.sort_values([WATCH_LABELS["bounce_backs"], WATCH_LABELS["late"], place],
+                             ascending=[False, False, True])
 
 
 def downgrade_frame(rows: pd.DataFrame, units: dict[str, str], officers: dict[str, str]) -> pd.DataFrame:
@@ -52,9 +55,11 @@ def downgrade_frame(rows: pd.DataFrame, units: dict[str, str], officers: dict[st
     return pd.DataFrame({
         "Mã việc": rows["code"], "Đơn vị": rows["unit_code"].map(lambda code: units.get(code, code)),
         "Chấp hành viên": rows["officer_code"].map(lambda code: officers.get(code, code)),
-        "Ngày chuyển": rows["day"], "Sự kiện": [event(k, d) for k, d in zip(rows["event"], rows["detail"])],
+        "Ngày chuyển": rows["day"].map(format_date),
+        "Sự kiện": [event(k, d) for k, d in zip(rows["event"], rows["detail"])],
         "Trong 7 ngày cuối tháng": rows["late"].map(lambda late: "Có" if late else ""),
-        "Có điều kiện lại ngày": rows["upgraded_on"],
+        "Có điều kiện lại ngày": rows["upgraded_on"].map(lambda day: "—" if day is None or pd.isna(day)
+                                                         else format_date(day)),
     })
 
 

@@ -22,7 +22,8 @@ def ageing_frame(rows: list[dict], kind: str, names: dict[str, str]) -> pd.DataF
                           for row in rows], columns=["key", "name", *AGE_LABELS])
     if frame.empty:
         return frame
-    return frame.assign(old=frame[["2_5y", "ge_5y"]].sum(axis=1)).sort_values(["old", "key"], ascending=[False, True]).drop(columns="old")
+    old = frame.assign(old=frame[["2_5y", "ge_5y"]].sum(axis=1))
+    return old.sort_values(["old", "key"], ascending=[False, True]).drop(columns="old")
 
 
 def ageing_table(flow: dict) -> tuple[pd.DataFrame, list[ListState]]:
@@ -32,8 +33,8 @@ def ageing_table(flow: dict) -> tuple[pd.DataFrame, list[ListState]]:
         for bucket, words in AGE_LABELS.items():
             figures = flow["ageing"][kind][bucket]
             low, high = AGE_BOUNDS[bucket]
-            records.append({"Loại": label, "Thời gian từ ngày ra quyết định": words, "Số việc": figures["cases"],
-                            "Số tiền còn lại (đồng)": figures["money"]})
+            records.append({"Loại": label, "Thời gian từ ngày ra quyết định": words,
+                            "Số việc": figures["cases"], "Số tiền còn lại (đồng)": figures["money"]})
             lists.append(ListState(cell="carried", buckets=PENDING_BUCKETS[kind], min_age_days=low,
                                    max_age_days=high, sort="age_days"))
     return pd.DataFrame(records), lists

@@ -4,6 +4,7 @@ import html
 import io
 import json
 import re
+from urllib.parse import unquote
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
@@ -110,3 +111,16 @@ def read_pace_bars(figure: dict) -> dict:
     pace = next(trace for trace in traces if trace.get("name") == "Mức cần đạt đến nay")
     text = next(trace for trace in traces if trace.get("mode") == "text")
     return {"names": hit["y"], "bars": bars, "pace": dict(zip(pace["y"], pace["x"])), "text": text["text"]}
+
+
+def count_cards(app: AppTest) -> list[tuple[str, str, dict[str, str]]]:
+    """Return each count card the page drew: its label, its count as shown and the URL query its link opens."""
+    cards = []
+    for block in app.markdown:
+        for href, count, label in re.findall(
+                r'<a class="count-card" href="([^"]*)"[^>]*><span class="count">([^<]*)</span>'
+                r'<span class="label">([^<]*)</span>', block.value):
+            query = html.unescape(href).split("?", 1)[1] if "?" in href else ""
+            cards.append((html.unescape(label), count, dict(pair.split("=", 1) for pair in
+                                                            (unquote(part) for part in query.split("&")) if pair)))
+    return cards
