@@ -6,7 +6,6 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from data_access.queries.case_list import CaseFilter
 from data_access.queries.watch_queries import WATCH_LISTS
 from dashboard.charts.axis_labels import short_unit_names
 from dashboard.charts.figures import CHART_CONFIG
@@ -55,9 +54,7 @@ with database_guard():
     stop_if_empty(report)
     window = window_ending(end)
     flow = cache.flow(end, scope)
-    warning_counts = {name: cache.cases(window.start, end, scope, "cases", state.cell, CaseFilter(warning=name),
-                                        "remaining", True, 0, 1).total
-                      for name, state in WARNING_LISTS.items()}
+    warning_counts = cache.warnings(end, scope)
     level, place = ("province", "Tỉnh, thành phố") if options.national and not filters.province else ("unit", "Đơn vị")
     every_place = replace(scope, unit=None, officer=None)
     places = None if filters.unit or filters.officer else cache.on_track(end, every_place, by=level)

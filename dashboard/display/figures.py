@@ -9,10 +9,12 @@ from data_access.queries.closed import ClosedPeriod, closed_period
 from data_access.queries.viewing import Reader
 from dashboard.charts.axis_labels import group_label, officer_names, short_unit_name, short_unit_names
 from dashboard.metrics.chains import chain_report
+from dashboard.metrics.flow import warning_counts
 from dashboard.metrics.data_notes import closed_line, data_line
 from dashboard.metrics.periods import is_month_end
 from dashboard.metrics.on_track import on_track
 from dashboard.metrics.trend import monthly_series
+from dashboard.metrics.watch import watch_report
 from dashboard.view.filters import Filters, FilterOptions, describe
 
 CHAINS = ("cases", "money")
@@ -123,7 +125,8 @@ def read_figures(reader: Reader, filters: Filters, options: FilterOptions, day: 
     status and forecast), needed, ranked_by ("tỉnh" for the whole country, "đơn vị", or "chấp hành viên" when the
     filters name a unit),
     ranked (the rows with their pace and status), groups (official order), trend, below (two lists of rows
-    behind their own pace) and below_kinds (what each lists).
+    behind their own pace), below_kinds (what each lists) and alerts (the count of each warning and the
+    classification watch's downgrades, late, late_share and bounce_backs).
     Everything is JSON-ready: numbers, strings, lists and dicts.
     """
     end = filters.period_end(day)
@@ -155,6 +158,8 @@ def read_figures(reader: Reader, filters: Filters, options: FilterOptions, day: 
                   for chain in CHAINS},
         "needed": report["needed"],
         **_ranking(reader, filters, options, end),
+        "alerts": warning_counts(reader, end, scope) | {
+            key: value for key, value in watch_report(reader, end, scope).items() if key != "window"},
         "groups": [{"key": code, "name": group_label(code)} | _rates(groups[code]) for code in codes.GROUPS
                    if code in groups],
         "trend": [{"month": row.month, "cases": row.cases_rate, "money": row.money_rate,

@@ -37,6 +37,12 @@ STYLE = """
 .screen-pace .behind { color: #ff8a80; }
 .screen-table td.goal { text-align: right; color: #c5cbd6; }
 .screen-none { font-size: 34px; color: #a5d6a7; }
+.screen-tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.5rem; margin-top: 1.2rem; }
+.screen-tile { border: 2px solid #2c3a55; border-left: 12px solid #ff8a80; border-radius: 8px; padding: 1rem 1.4rem; }
+.screen-tile.calm { border-left-color: #69f0ae; } .screen-tile.plain { border-left-color: #8d99ae; }
+.screen-tile .count { display: block; font-size: 88px; font-weight: 700; line-height: 1.05; }
+.screen-tile .label { display: block; font-size: 32px; color: #f5f7fa; line-height: 1.25; }
+.screen-tile .more { display: block; font-size: 26px; color: #c5cbd6; margin-top: 0.3rem; }
 .screen-chain { font-size: 34px; font-weight: 600; text-align: center; color: #c5cbd6; }
 </style>
 """

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from data_access.queries.flow_queries import AGE_BUCKETS, COMPLETED, ENFORCEABLE, NOT_ENFORCEABLE, flow_parts
+from data_access.queries.flow_queries import (
+    AGE_BUCKETS, COMPLETED, ENFORCEABLE, NOT_ENFORCEABLE, WARNINGS, flow_parts,
+)
 from data_access.queries.lookups import dimension_names
 from data_access.queries.viewing import Reader, require
 from dashboard.metrics.chains import Scope, check_scope, rate
@@ -79,3 +81,13 @@ def flow_report(reader: Reader, end: date, scope: Scope = Scope(), by: str | Non
         {"key": key, "name": names.get(key, key), **_figures(rows, window_days)}
         for key, rows in parts.groupby("key", sort=True)
     ]}
+
+
+def warning_counts(reader: Reader, end: date, scope: Scope = Scope()) -> dict[str, int]:
+    """Return how many cases each warning of WARNINGS holds at `end`: without action, large, large and idle,
+    verification due."""
+    require(reader, scope)
+    check_scope(reader, scope)
+    window = window_ending(end)
+    parts = flow_parts(reader, window.start, window.end, scope)
+    return {name: int(parts[name].sum()) for name in WARNINGS}

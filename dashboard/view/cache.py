@@ -20,7 +20,7 @@ from data_access.queries.trust import unit_last_days as unit_last_days_of
 from data_access.queries.watch_queries import downgrade_list
 from dashboard.database import demo_password, open_dashboard_engine
 from dashboard.metrics.chains import Scope, chain_report
-from dashboard.metrics.flow import flow_report
+from dashboard.metrics.flow import flow_report, warning_counts
 from dashboard.metrics.watch import watch_report
 from dashboard.metrics.on_track import on_track as on_track_of
 from dashboard.metrics.pace_curve import pace_curve as pace_curve_of, row_pace_curves
@@ -108,6 +108,11 @@ def flow(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     return _flow(current_viewer(), version(), end, scope, by)
 
 
+def warnings(end: date, scope: Scope = Scope()) -> dict[str, int]:
+    """Return how many cases each warning holds for the period and scope, cached."""
+    return _warnings(current_viewer(), version(), end, scope)
+
+
 def watch(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return the classification watch for the period, scope and breakdown, cached."""
     return _watch(current_viewer(), version(), end, scope, by)
@@ -158,6 +163,11 @@ def _unit_pace_curves(viewer: Viewer, data_version: str, year: int, scope: Scope
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính dòng việc...")
 def _flow(viewer: Viewer, data_version: str, end: date, scope: Scope, by: str | None) -> dict:
     return flow_report(Reader(engine(), viewer), end, scope, by)
+
+
+@st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính các cảnh báo...")
+def _warnings(viewer: Viewer, data_version: str, end: date, scope: Scope) -> dict[str, int]:
+    return warning_counts(Reader(engine(), viewer), end, scope)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tính theo dõi phân loại án...")

@@ -37,10 +37,8 @@ ENFORCEABLE, NOT_ENFORCEABLE, COMPLETED, DEDUCTED = "enforceable", "not_enforcea
 # A case in the separate ledger at the window's end that is not in its caseload: counted for verification due only.
 OUTSIDE = "outside"
 ENFORCEABLE_STATES = (codes.STATE_IN_PROGRESS, codes.STATE_DEFERRED_C)
-FLOW_FLAGS = ("without_action", "large", "verification_due")
 WARNINGS = ("without_action", "large", "large_idle", "verification_due")
-FLOW_COLUMNS = ("key", "kind", "bucket", "days", "cases", "new", "remaining", "without_action", "large",
-                "verification_due")
+FLOW_COLUMNS = ("key", "kind", "bucket", "days", "cases", "new", "remaining", *WARNINGS)
 
 
 def _kind(status, collected_any):
@@ -111,12 +109,12 @@ def warning_conditions(sql: CaseloadSql, end: date) -> dict:
 
 
 def flow_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(), by: str | None = None) -> pd.DataFrame:
-    """Rows: key, kind, bucket, days, cases, new, remaining, without_action, large, verification_due.
+    """Rows: key, kind, bucket, days, cases, new, remaining and a count per warning of WARNINGS.
 
     One row per breakdown key, kind at `end` (enforceable, not_enforceable, completed, deducted, or outside for a
     case in the separate ledger outside the caseload), age bucket (for the pending) and days to completion (for the
     completed) over the caseload of [start, end]; `new` counts the cases not brought forward, `remaining` sums the
-    money left at `end`, the last three count the cases so flagged.
+    money left at `end`, the last four count the cases of each warning.
     """
     if by is not None and by not in DIMENSIONS:
         raise ValueError(f"unknown breakdown {by!r}")
@@ -134,7 +132,7 @@ def flow_parts(reader: Reader, start: date, end: date, scope: Scope = Scope(), b
             func.count().label("cases"),
             _flag(and_(member, sql.brought_forward == 0)).label("new"),
             func.sum(sql.remaining).label("remaining"),
-            *(_flag(flags[name]).label(name) for name in FLOW_FLAGS),
+            *(_flag(flags[name]).label(name) for name in WARNINGS),
         )
         .select_from(sql.source)
         .where(*watched_conditions(sql))

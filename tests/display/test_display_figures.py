@@ -13,6 +13,8 @@ from data_access.queries.viewing import DISPLAY_ROLE, NotPermitted
 from dashboard.charts.axis_labels import short_unit_names
 from dashboard.display.figures import read_figures, screen_name
 from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.flow import flow_report
+from dashboard.metrics.watch import watch_report
 from dashboard.metrics.on_track import on_track
 from dashboard.metrics.pace import MIN_RANKED
 from dashboard.view.filters import FilterOptions, Filters
@@ -66,6 +68,12 @@ def test_every_slide_holds_the_engines_figures(edge_db):
     assert months == ["10/2023", "11/2023", "12/2023", "01/2024", "đến 20/02"]
     assert figures["trend"][-1]["cases"] == total["cases"]["rate"]
     assert figures["trend"][2]["money"] == chain_report(operator(edge_db), date(2023, 12, 31))["money"]["rate"]
+    flow, watch = flow_report(operator(edge_db), DAY), watch_report(operator(edge_db), DAY)
+    assert figures["alerts"] == {
+        "without_action": flow["without_action"], "large": flow["large"], "verification_due": flow["verification_due"],
+        "large_idle": figures["alerts"]["large_idle"], "downgrades": watch["downgrades"], "late": watch["late"],
+        "late_share": watch["late_share"], "bounce_backs": watch["bounce_backs"]}
+    assert 0 < figures["alerts"]["large_idle"] <= flow["large"]
 
 
 @pytest.fixture(scope="module")

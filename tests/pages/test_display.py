@@ -1,5 +1,6 @@
 """The meeting-room display run by AppTest, and how a screen keeps, refreshes and recovers its figures."""
 
+import html
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -11,11 +12,15 @@ from data_access.exchange.importer import import_tables
 from data_access.queries.lookups import officer_units
 
 from dashboard.display import screen as display_screen
+from dashboard.display.running import SCREEN_KEY
 from dashboard.display.screen import SLIDES, Screen, display_query, refresh
 from dashboard.display.settings import DisplaySettings
 from dashboard.metrics.chains import chain_report
 from dashboard.metrics.data_notes import data_line
-from dashboard.metrics.formatting import format_count
+from dashboard.metrics.flow import warning_counts
+from dashboard.metrics.flow_labels import WARNING_LABELS, WATCH_LABELS
+from dashboard.metrics.formatting import format_count, format_percent
+from dashboard.metrics.watch import watch_report
 from dashboard.metrics.clock import today
 from dashboard.metrics.periods import window_ending
 from tests.pages.support import figures, run_page
@@ -38,7 +43,7 @@ def test_the_display_opens_on_the_rates_of_the_work_year_to_date(app_engine):
     start = window_ending(today()).start
     assert f"lũy kế · Toàn tỉnh; từ {start:%d/%m/%Y} đến hết {today():%d/%m/%Y}" in shown
     assert f'<span class="time">{data_line(data_state(app_engine))}</span>' in shown
-    assert f'<div class="screen-title">{SLIDES[0]}</div>' in shown and "1/5" in shown
+    assert f'<div class="screen-title">{SLIDES[0]}</div>' in shown and "1/6" in shown
     gauges = [figure["data"][0] for figure in figures(app)]
     assert [gauge["value"] for gauge in gauges] == [report["cases"]["rate"], report["money"]["rate"]]
     # No fixed size: Plotly fits the number to the gauge, large on 1920x1080 (the browser test measures it) and
@@ -140,3 +145,20 @@ def test_frozen_figures_stay_pinned_after_an_import_while_live_ones_move(app_eng
     assert shown in _html(run_page("trinh_chieu", {"chot": cut_off}))
     moved = f"{format_count(after['completed'])} / {format_count(after['enforceable'])} việc"
     assert moved in _html(run_page("trinh_chieu", {}))
+
+
+def test_the_last_slide_holds_the_meetings_alerts(app_engine):
+    app = run_page("trinh_chieu", {"chuyen": "600"})
+    query, screen = app.session_state[SCREEN_KEY]
+    screen.slide = len(SLIDES) - 1
+    app = app.run()
+    shown = _html(app)
+    warnings = warning_counts(operator(app_engine), today())
+    watch = watch_report(operator(app_engine), today())
+    assert f'<div class="screen-title">{SLIDES[-1]}</div>' in shown and "6/6" in shown
+    for count, label in ((warnings["large_idle"], WARNING_LABELS["large_idle"]),
+                         (warnings["verification_due"], WARNING_LABELS["verification_due"]),
+                         (watch["late"], WATCH_LABELS["late"]), (watch["bounce_backs"], WATCH_LABELS["bounce_backs"])):
+        assert (f'<span class="count">{format_count(count)}</span><span class="label">{html.escape(label)}</span>'
+                in shown), label
+    assert f"{format_percent(watch['late_share'])} số lần chuyển" in shown
