@@ -12,6 +12,7 @@ from data_access.exchange.importer import import_tables
 from data_access.exchange.runs import run_tables_import
 from data_access.schema import metadata
 from dashboard.demo.accounts import add_demo_accounts
+from dashboard.demo.bunching import bunch_downgrades
 from dashboard.demo.calibration.reach import PartTarget, counts_for_rate, reach
 from dashboard.demo.calibration.workbench import Workbench
 from dashboard.demo.province import Province, generate_province
@@ -74,7 +75,8 @@ def _calibrate(engine: Engine, province: Province, seed: int) -> None:
 
 
 def calibrated_province(size: str = "province", seed: int = DEMO_SEED, today: date | None = None) -> Province:
-    """Return the generated province; at province size its stories are calibrated to reproduce the report's figures.
+    """Return the generated province; at province size its stories are calibrated to reproduce the report's figures,
+    and two units' downgrades bunch before later month ends.
 
     The calibration runs on whole simulated stories in a scratch database, so it is the same on any build day.
     """
@@ -85,6 +87,7 @@ def calibrated_province(size: str = "province", seed: int = DEMO_SEED, today: da
             import_tables(scratch, province.tables(whole_story=True), stored_figures=False)
             _calibrate(scratch, province, seed)
             scratch.dispose()
+        bunch_downgrades(province.cases, seed, province.today)
     return province
 
 

@@ -9,11 +9,14 @@ from data_access.engine import open_engine
 from data_access.codes import STATE_IN_PROGRESS, STATE_LEDGER
 from data_access.queries.case_detail import case_detail
 from dashboard.cli import main
+from dashboard.demo.bunching import BUNCHING_UNITS
 from dashboard.demo.build import calibrated_province, write_demo
 from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.flow import flow_report
 from dashboard.metrics.formatting import format_billion, rate_change
 from dashboard.metrics.narrative import report_paragraph
 from dashboard.metrics.targets import progress_against_target
+from dashboard.metrics.watch import watch_report
 from tests.support.readers import operator
 
 BUILD_DAY = date(2026, 11, 28)
@@ -185,3 +188,23 @@ def test_cases_come_back_from_the_ledger_classified_the_same_day(demo):
     back = next(span for span in spans if span["valid_from"] == date.fromisoformat(day))
     assert back["status"] == STATE_IN_PROGRESS
     assert spans[spans.index(back) - 1]["status"] == STATE_LEDGER
+
+
+def test_two_units_downgrades_bunch_before_month_ends_and_bounce_back(demo):
+    engine = demo[0]
+    rows = {row["key"]: row for row in watch_report(operator(engine), date(2025, 9, 30), by="unit")["rows"]}
+    for unit, row in rows.items():
+        if unit in BUNCHING_UNITS:
+            assert row["late_share"] > 35 and row["bounce_backs"] >= 100, (unit, row)
+        else:
+            assert row["late_share"] < 30 and row["bounce_backs"] <= 5, (unit, row)
+
+
+def test_the_caseload_has_an_old_tail_idle_and_large_cases_and_lapsed_verifications(demo):
+    engine = demo[0]
+    flow = flow_report(operator(engine), date(2026, 9, 30))
+    ageing = flow["ageing"]
+    assert ageing["enforceable"]["2_5y"]["cases"] > 100 and ageing["not_enforceable"]["2_5y"]["cases"] > 100
+    assert ageing["enforceable"]["ge_5y"]["cases"] + ageing["not_enforceable"]["ge_5y"]["cases"] > 0
+    assert 0 < flow["verification_due"] < flow["pending_enforceable"] // 20
+    assert 0 < flow["without_action"] < flow["pending_enforceable"] // 5
