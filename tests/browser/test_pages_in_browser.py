@@ -17,6 +17,8 @@ PAGES = (
     ("chap_hanh_vien", 1, "Kết quả thi hành án theo chấp hành viên"),
     ("nhom_viec", 2, "Kết quả theo nhóm việc"),
     ("xu_huong", 3, "Xu hướng theo tháng"),
+    ("dong_viec", 6, "Dòng việc và tuổi của việc tồn"),
+    ("canh_bao", 1, "Cảnh báo"),
 )
 # Pages without charts, by URL path and the heading that shows they rendered.
 TABLE_PAGES = (("danh_sach_viec", "Danh sách việc"), ("viec", "Chi tiết việc"))
