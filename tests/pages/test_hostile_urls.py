@@ -69,7 +69,9 @@ PAGE_PARAMETERS = {
     "don_vi": ("nam", "den", "don_vi", "nhiet"),
     "chap_hanh_vien": ("nam", "den", "don_vi", "xep"),
     "danh_sach_viec": ("chuoi", "o", "trang_thai", "tuoi_tu", "tuoi_den", "con_lai_tu", "con_lai_den", "sap_xep",
-                       "giam_dan", "trang"),
+                       "giam_dan", "trang", "canh_bao"),
+    "dong_viec": ("nam", "den", "don_vi", "chv", "tinh"),
+    "canh_bao": ("nam", "den", "don_vi", "chv", "tinh"),
     "viec": ("ma_viec", "chuoi", "o", "trang"),
     "trinh_chieu": ("chuyen", "lam_moi", "chot", "don_vi", "nam"),
 }

@@ -10,6 +10,7 @@ from data_access.queries.lookups import dimension_names, officer_units, province
 from dashboard.demo.national_build import build_national
 from dashboard.display.figures import read_figures
 from dashboard.metrics.chains import Scope, chain_report
+from dashboard.metrics.flow import flow_report
 from dashboard.view.filters import FilterOptions, Filters
 from tests.pages.support import LEADER, figures, run_page, trail
 from tests.support.databases import app_on
@@ -120,3 +121,18 @@ def test_a_province_leader_stays_in_the_province_and_another_one_is_refused(coun
         assert not refused.exception and not figures(refused) and not refused.dataframe
         text = " ".join(item.value for item in refused.markdown)
         assert "Không có quyền xem" in text and not any(name in text for name in others)
+
+
+def test_the_flow_and_alerts_pages_of_the_country_compare_provinces(country):
+    app = run_page("dong_viec", PERIOD)
+    assert not app.exception
+    rows = flow_report(operator(country), END, by="province")["rows"]
+    (chart,) = [figure for figure in figures(app) if figure["layout"]["title"]["text"] == "Tồn có điều kiện theo tuổi"]
+    assert len(chart["data"][0]["y"]) == len(rows) > 1
+    table = app.dataframe[-1].value
+    assert list(table.columns)[0] == "Tỉnh, thành phố" and len(table) == len(rows)
+    assert not any(figure["layout"]["title"]["text"].startswith("Các chấp hành viên") for figure in figures(app))
+    app = run_page("canh_bao", PERIOD)
+    assert not app.exception
+    app = run_page("canh_bao", PERIOD, login=PROVINCE_LEADER)
+    assert not app.exception
