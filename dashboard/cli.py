@@ -15,7 +15,7 @@ from dashboard.cli_links import add_link_parser, run_display_link
 from dashboard.cli_users import add_user_parser, database_option, iso_day, operator, run_audit, run_user
 from dashboard.commands.flow_watch import add_flow_watch_parsers, flow_watch_runners
 from dashboard.commands.month import add_month_parsers, month_runners
-from dashboard.commands.reading import reader_for
+from dashboard.commands.reading import add_scope_options, open_for_reading, reader_for, refused_future, scope_of
 from dashboard.database import open_dashboard_engine
 from dashboard.demo.build import build_demo
 from dashboard.demo.national_build import build_national
@@ -46,16 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", parents=[common], help="in báo cáo kết quả thi hành án")
     report.add_argument("--end", type=iso_day, default=clock.today(), help="ngày cuối kỳ, YYYY-MM-DD")
-    report.add_argument("--province", help="mã tỉnh: văn phòng tỉnh và mọi đơn vị trực thuộc")
-    report.add_argument("--unit", help="mã đơn vị")
-    report.add_argument("--officer", help="mã chấp hành viên")
-    report.add_argument("--group", help="mã nhóm việc, ví dụ ngan_sach")
-    report.add_argument("--judgment-type", help="mã loại bản án")
-    report.add_argument("--mode", help="chu_dong hoặc theo_don")
+    add_scope_options(report)
     report.add_argument("--by", choices=DIMENSIONS, help="chia theo đơn vị, tỉnh, chấp hành viên, nhóm, ...")
     report.add_argument("--format", choices=("json", "text"), default="text")
-    report.add_argument("--as", dest="as_login", metavar="LOGIN",
-                        help="chỉ trong phạm vi tài khoản này được xem, để kiểm tra người đó thấy gì")
 
     check = commands.add_parser("backtest", parents=[common],
                                 help="kiểm định dự báo đến 30/9 trên các năm công tác đã qua")
@@ -105,14 +98,11 @@ def _by_table(report: dict) -> str:
 
 
 def _run_report(args) -> int:
-    if args.end > clock.today():
-        print(f"Ngày cuối kỳ {args.end:%d/%m/%Y} còn ở tương lai; chọn một ngày đến hôm nay.", file=sys.stderr)
+    if refused_future(args.end):
         return 2
-    engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
-    scope = Scope(province=args.province, unit=args.unit, officer=args.officer, group=args.group,
-                  judgment_type=args.judgment_type, mode=args.mode)
+    engine = open_for_reading(args.db)
     try:
-        reader, scope = reader_for(engine, args.as_login, scope)
+        reader, scope = reader_for(engine, args.as_login, scope_of(args))
         report = chain_report(reader, args.end, scope, args.by)
         if args.format == "json":
             print(json.dumps(on_track(reader, args.end, report, scope, args.by), ensure_ascii=False, indent=2))

@@ -2,14 +2,10 @@
 as JSON for other tools or as text."""
 
 import json
-import sys
 
 from data_access.data_version import data_state
 from dashboard.cli_users import database_option, iso_day
-from dashboard.commands.reading import reader_for
-from dashboard.database import open_dashboard_engine
-from dashboard.metrics import clock
-from dashboard.metrics.chains import Scope
+from dashboard.commands.reading import add_scope_options, open_for_reading, reader_for, refused_future, scope_of
 from dashboard.metrics.flow import FLOW_BREAKDOWNS, flow_report
 from dashboard.metrics.flow_text import flow_text
 from dashboard.metrics.watch import unsettled_months, watch_report
@@ -20,14 +16,8 @@ WATCH_CHOICES = ("unit", "officer")
 
 def _scope_options(command) -> None:
     command.add_argument("--end", type=iso_day, required=True, help="ngày cuối kỳ, YYYY-MM-DD")
-    command.add_argument("--province", help="mã tỉnh: văn phòng tỉnh và mọi đơn vị trực thuộc")
-    command.add_argument("--unit", help="mã đơn vị")
-    command.add_argument("--officer", help="mã chấp hành viên")
-    command.add_argument("--group", help="mã nhóm việc, ví dụ ngan_sach")
-    command.add_argument("--judgment-type", help="mã loại bản án")
-    command.add_argument("--mode", help="chu_dong hoặc theo_don")
+    add_scope_options(command)
     command.add_argument("--format", choices=("json", "text"), default="text")
-    command.add_argument("--as", dest="as_login", metavar="LOGIN", help="chỉ trong phạm vi tài khoản này được xem")
 
 
 def add_flow_watch_parsers(commands) -> None:
@@ -44,14 +34,11 @@ def add_flow_watch_parsers(commands) -> None:
 
 
 def _run(args, compute, as_text) -> int:
-    if args.end > clock.today():
-        print(f"Ngày cuối kỳ {args.end:%d/%m/%Y} còn ở tương lai; chọn một ngày đến hôm nay.", file=sys.stderr)
+    if refused_future(args.end):
         return 2
-    engine = open_dashboard_engine(args.db, lambda: print("Đang tạo cơ sở dữ liệu mẫu lần đầu...", file=sys.stderr))
-    scope = Scope(province=args.province, unit=args.unit, officer=args.officer, group=args.group,
-                  judgment_type=args.judgment_type, mode=args.mode)
+    engine = open_for_reading(args.db)
     try:
-        reader, scope = reader_for(engine, args.as_login, scope)
+        reader, scope = reader_for(engine, args.as_login, scope_of(args))
         report = compute(reader, args.end, scope, args.by)
         print(json.dumps(report, ensure_ascii=False, indent=2) if args.format == "json"
               else as_text(report, engine))

@@ -113,7 +113,7 @@ def caseload_sql(start, end, scope: Scope = Scope(), joined=None, *, lateral: bo
         source = source.join(case_groups, case_groups.c.case_id == cases.c.id)
     # A case that left before the window cannot be in its caseload; skipping it early saves the state joins.
     case_conditions = (cases.c.decided_on <= end, or_(cases.c.exit_on.is_(None), cases.c.exit_on >= start),
-                       *_case_scope_filters(scope))
+                       *case_scope_filters(scope))
     officer_filters = _officer_filters(scope, at_end, end if lateral else None)
     return CaseloadSql(
         at_end=at_end,
@@ -192,7 +192,8 @@ def province_units(province: str):
     return select(units.c.code).where(units.c.province_code == province).correlate(None)
 
 
-def _case_scope_filters(scope: Scope) -> list:
+def case_scope_filters(scope: Scope) -> list:
+    """Return the conditions a scope puts on the cases row: province, unit, group, judgment type and mode."""
     filters = []
     if scope.province is not None:
         filters.append(cases.c.unit_code.in_(province_units(scope.province)))

@@ -8,9 +8,9 @@ from sqlalchemy import Date, and_, case, exists, func, literal, null, select
 from sqlalchemy.engine import Engine
 
 from data_access import codes
-from data_access.queries.chain_queries import Scope, province_units
+from data_access.queries.chain_queries import Scope, case_scope_filters
 from data_access.queries.viewing import Reader, require
-from data_access.schema import case_groups, case_states, cases, events, units
+from data_access.schema import case_states, cases, events, units
 
 ENFORCEABLE_STATES = (codes.STATE_IN_PROGRESS, codes.STATE_DEFERRED_C)
 # A downgrade is late in the last this many days of its calendar month, and bounces back when the case is upgraded
@@ -44,20 +44,9 @@ def downgrade_sql(start: date, end: date, scope: Scope):
     """Return (the day's state span, the FROM item, the conditions) of the downgrades in [start, end] in a scope."""
     later, earlier, joined = changes(codes.NOT_ENFORCEABLE_STATES, ENFORCEABLE_STATES, "down")
     source = later.join(earlier, joined).join(cases, cases.c.id == later.c.case_id)
-    conditions = [later.c.valid_from.between(start, end)]
-    if scope.province is not None:
-        conditions.append(cases.c.unit_code.in_(province_units(scope.province)))
-    if scope.unit is not None:
-        conditions.append(cases.c.unit_code == scope.unit)
+    conditions = [later.c.valid_from.between(start, end), *case_scope_filters(scope)]
     if scope.officer is not None:
         conditions.append(later.c.officer_code == scope.officer)
-    if scope.group is not None:
-        member = case_groups.alias("watch_member")
-        conditions.append(exists().where(and_(member.c.case_id == cases.c.id, member.c.group_code == scope.group)))
-    if scope.judgment_type is not None:
-        conditions.append(cases.c.judgment_type == scope.judgment_type)
-    if scope.mode is not None:
-        conditions.append(cases.c.mode == scope.mode)
     return later, source, conditions
 
 
