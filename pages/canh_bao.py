@@ -124,22 +124,20 @@ else:
     st.caption("Không có lần chuyển nào trong kỳ và phạm vi đã chọn.")
 
 st.subheader("Độ tin cậy của số liệu")
-left, right = st.columns(2)
-with left:
-    st.markdown("**Dữ liệu của từng đơn vị đến ngày**")
-    days = last_days_frame(last_days, options.units, state.last_day)
-    _table(days, "alerts.last_days")
-    stale = int((days["Tình trạng"] == "Dừng sớm").sum())
-    st.caption(f"Dừng sớm: dữ liệu của đơn vị dừng từ {STALE_DAYS} ngày trở lên trước ngày cuối của toàn bộ dữ "
-               f"liệu. {format_count(stale)} đơn vị dừng sớm.")
-with right:
-    st.markdown("**Các đẳng thức của chuỗi số liệu trong kỳ**")
-    _table(identity_frame(report), "alerts.identities")
-    st.markdown("**Các lần nhập gần nhất**")
-    if runs:
-        _table(history_frame(runs), "alerts.imports")
-    else:
-        st.caption("Chưa có lần nhập nào được ghi lại.")
+# Stacked, not side by side: the tables keep every column readable on a 1366-pixel screen.
+st.markdown("**Dữ liệu của từng đơn vị đến ngày**")
+days = last_days_frame(last_days, options.units, state.last_day)
+_table(days, "alerts.last_days")
+stale = int((days["Tình trạng"] == "Dừng sớm").sum())
+st.caption(f"Dừng sớm: dữ liệu của đơn vị dừng từ {STALE_DAYS} ngày trở lên trước ngày cuối của toàn bộ dữ liệu. "
+           f"{format_count(stale)} đơn vị dừng sớm.")
+st.markdown("**Các đẳng thức của chuỗi số liệu trong kỳ**")
+_table(identity_frame(report), "alerts.identities")
+st.markdown("**Các lần nhập gần nhất**")
+if runs:
+    _table(history_frame(runs), "alerts.imports")
+else:
+    st.caption("Chưa có lần nhập nào được ghi lại.")
 if closed is not None:
     st.markdown("**Thay đổi sau khi chốt kỳ này**")
     if revisions is None or revisions.empty:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from data_access.exchange.importer import import_tables
 from data_access.queries.case_list import CaseFilter, case_list
+from data_access.queries.trust import unit_last_days
 from data_access.queries.viewing import NotPermitted
 from dashboard.metrics.chains import Scope, chain_report
 from dashboard.metrics.flow import disposition_days, flow_report, median_days
@@ -172,3 +173,9 @@ def test_a_large_case_is_idle_after_more_than_90_days_without_collection(db):
     # 1/4 is 90 days before 30/6, 31/3 is 91.
     assert _listed(db, "large") == {"L1", "L2"}
     assert _listed(db, "large_idle") == {"L2"}
+
+
+def test_each_units_data_reaches_its_latest_event_or_decision(scenario):
+    # H01's latest is A1's decision on 1/6/2024; H02 holds only A6, last touched on 1/8/2019.
+    assert unit_last_days(operator(scenario)) == {"H01": date(2024, 6, 1), "H02": date(2019, 8, 1)}
+    assert unit_last_days(viewer(scenario, "chv", officer="C04")) == {"H02": date(2019, 8, 1)}
