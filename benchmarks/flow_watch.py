@@ -45,6 +45,7 @@ def main() -> None:
     end = latest_month_end(engine)
     province = sample_places(engine, end)["province"]
     progress(f"Đo tại {end:%d/%m/%Y}, tỉnh mẫu {province}")
+    print(f"PostgreSQL, {end:%d/%m/%Y}, trung vị của {args.repeat} lần đo sau một lần chạy trước")
     for place, scope in (("country", Scope()), ("province", Scope(province=province))):
         target = TARGETS[place]
         words = "toàn quốc" if place == "country" else f"một tỉnh ({province})"
@@ -53,7 +54,7 @@ def main() -> None:
             measured.add(f"{name} {words}", seconds(took), target_text(target), verdict(took, target))
         baseline = _median(lambda: chain_report(reader, end, scope), args.repeat)
         measured.add(f"report {words} (so sánh)", seconds(baseline))
-    print(render(measured.rows))
+    print(render(measured.rows, ("Phép đo", "Giá trị", "Mục tiêu", "Kết quả")))
     engine.dispose()
 
 
