@@ -19,16 +19,19 @@ from dashboard.text.escape import plotly_text
 from dashboard.ui.alert_tables import (
     STALE_DAYS, behind_frame, downgrade_frame, identity_frame, last_days_frame, watch_frame,
 )
-from dashboard.ui.case_views import ListState
+from dashboard.ui.case_views import EXPORT_CAP, ListState
 from dashboard.ui.closing_view import revision_table
 from dashboard.ui.count_links import count_card, count_cards, list_address
 from dashboard.ui.downloads import download_buttons
-from dashboard.ui.filter_bar import heading, shared_filters
+from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
 from dashboard.ui.guards import database_guard, stop_if_empty
 from dashboard.ui.import_view import history_frame
 from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
 from dashboard.view import cache
+from dashboard.ui.text_blocks import notice
 from dashboard.view.filters import describe
+from dashboard.view.session import current_viewer
+from dashboard.view.url_values import LARGEST_WHOLE, refused, whole_number
 from data_access.exchange.runs import import_history
 
 TITLE = "Cảnh báo"
@@ -37,8 +40,32 @@ WARNING_LISTS = {
     "without_action": ListState(cell="carried", warning="without_action", sort="age_days"),
     "verification_due": ListState(cell="caseload", warning="verification_due", sort="age_days"),
 }
+# The downgrade list's choice and page in the URL, and the widgets that hold them.
+LIST_PARAMETER, PAGE_PARAMETER = "ds", "trang_chuyen"
+LIST_IN_URL = {"downgrades": "tat_ca", "late": "cuoi_thang", "bounce_backs": "quay_lai"}
+LIST_KEY, PAGE_KEY, WRITTEN_KEY = "alerts.watch_list", "alerts.watch_page", "alerts.watch_written"
+WATCH_PAGE = 50
 LIST_WORDS = {"downgrades": "Mọi lần chuyển sang chưa có điều kiện", "late": "Chỉ trong 7 ngày cuối tháng",
               "bounce_backs": "Chỉ những lần quay lại trong 30 ngày"}
+
+
+def watch_list_choice() -> tuple[str, int]:
+    """Draw the choice of downgrade list, kept with its page in the URL (`ds`, `trang_chuyen`); return both."""
+    query = st.query_params.to_dict()
+    asked = {value: name for name, value in LIST_IN_URL.items()}.get(query.get(LIST_PARAMETER, ""), "downgrades")
+    if query.get(LIST_PARAMETER, "") not in ("", *LIST_IN_URL.values()):
+        notice(refused(LIST_PARAMETER, query[LIST_PARAMETER], "đang hiển thị mọi lần chuyển"))
+    page = whole_number(query.get(PAGE_PARAMETER, "1"), 1, LARGEST_WHOLE // WATCH_PAGE) or 1
+    if st.session_state.get(WRITTEN_KEY) != (asked, page):
+        st.session_state[LIST_KEY], st.session_state[PAGE_KEY] = asked, page
+    which = st.radio("Danh sách", WATCH_LISTS, format_func=LIST_WORDS.get, horizontal=True, key=LIST_KEY,
+                     on_change=lambda: st.session_state.update({PAGE_KEY: 1}))
+    page = st.session_state[PAGE_KEY]
+    written = {LIST_PARAMETER: LIST_IN_URL[which]} if which != "downgrades" else {}
+    written |= {PAGE_PARAMETER: str(page)} if page != 1 else {}
+    write_url_part((LIST_PARAMETER, PAGE_PARAMETER), written, "alerts.written")
+    st.session_state[WRITTEN_KEY] = (which, page)
+    return which, page
 
 
 def _table(frame: pd.DataFrame, key: str) -> None:
@@ -111,14 +138,21 @@ if watch_officers is not None and watch_officers["rows"]:
     _table(watch_frame(watch_officers["rows"], options.officers, "Chấp hành viên"), "alerts.watch_officers")
 
 st.markdown('<a id="danh-sach-chuyen"></a>', unsafe_allow_html=True)
-which = st.radio("Danh sách", WATCH_LISTS, format_func=LIST_WORDS.get, horizontal=True, key="alerts.watch_list")
-rows, total = cache.downgrades(window.start, end, scope, which)
+with database_guard(pin=False):
+    which, page = watch_list_choice()
+    rows, total = cache.downgrades(window.start, end, scope, which, (page - 1) * WATCH_PAGE, WATCH_PAGE)
 if total:
+    last = max(1, -(-total // WATCH_PAGE))
     shown = downgrade_frame(rows, options.units, options.officers)
-    st.markdown(f"**{format_count(total)} lần chuyển**" + (f" (hiện {format_count(len(rows))} lần gần nhất)"
-                                                          if len(rows) < total else ""))
+    st.markdown(f"**{format_count(total)} lần chuyển**, mới nhất trước; trang {format_count(min(page, last))}/"
+                f"{format_count(last)}")
     _table(shown, "alerts.downgrades")
-    download_buttons(shown, [TITLE, describe(filters, options), LIST_WORDS[which]],
+    st.number_input("Trang", min_value=1, max_value=last, step=1, key=PAGE_KEY)
+    viewer, data_version = current_viewer(), cache.version()
+    download_buttons(lambda: downgrade_frame(cache.downgrades_as(viewer, data_version, window.start, end, scope,
+                                                                 which, 0, EXPORT_CAP)[0],
+                                             options.units, options.officers),
+                     [TITLE, describe(filters, options), LIST_WORDS[which]],
                      f"chuyen_chua_co_dieu_kien_{end:%Y%m%d}", "alerts.downgrades_download")
 else:
     st.caption("Không có lần chuyển nào trong kỳ và phạm vi đã chọn.")

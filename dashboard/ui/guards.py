@@ -22,11 +22,13 @@ log = logging.getLogger(__name__)
 
 
 @contextmanager
-def database_guard():
-    """Run the block at the data's version of this run; if the database fails, log why, show a Vietnamese message
-    without its address and stop."""
+def database_guard(pin: bool = True):
+    """Run the block at the data's version of this run (pinned now unless `pin` is False: a later block of the same
+    run keeps the version its first block read); if the database fails, log why, show a Vietnamese message without
+    its address and stop."""
     try:
-        cache.pin_version()
+        if pin:
+            cache.pin_version()
         yield
     except NotPermitted as refused:
         notice(str(refused))

@@ -118,9 +118,9 @@ def watch(end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     return _watch(current_viewer(), version(), end, scope, by)
 
 
-def downgrades(start: date, end: date, scope: Scope, which: str) -> tuple:
-    """Return the downgrades behind a watch count (at most 5.000, newest first) and their number, cached."""
-    return _downgrades(current_viewer(), version(), start, end, scope, which)
+def downgrades(start: date, end: date, scope: Scope, which: str, offset: int = 0, limit: int = 5000) -> tuple:
+    """Return one page of the downgrades behind a watch count (newest first) and their number, cached."""
+    return _downgrades(current_viewer(), version(), start, end, scope, which, offset, limit)
 
 
 def unit_last_days() -> dict:
@@ -175,9 +175,16 @@ def _watch(viewer: Viewer, data_version: str, end: date, scope: Scope, by: str |
     return watch_report(Reader(engine(), viewer), end, scope, by)
 
 
+def downgrades_as(viewer: Viewer, data_version: str, start: date, end: date, scope: Scope, which: str,
+                  offset: int, limit: int) -> tuple:
+    """Return the downgrades as the viewer given reads them at a data version, for a file written outside the run."""
+    return _downgrades(viewer, data_version, start, end, scope, which, offset, limit)
+
+
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner="Đang tìm các việc...")
-def _downgrades(viewer: Viewer, data_version: str, start: date, end: date, scope: Scope, which: str) -> tuple:
-    return downgrade_list(Reader(engine(), viewer), start, end, scope, which)
+def _downgrades(viewer: Viewer, data_version: str, start: date, end: date, scope: Scope, which: str, offset: int,
+                limit: int) -> tuple:
+    return downgrade_list(Reader(engine(), viewer), start, end, scope, which, limit, offset)
 
 
 @st.cache_data(ttl=REPORT_TTL_SECONDS, show_spinner=False)

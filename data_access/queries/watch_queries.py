@@ -93,8 +93,9 @@ DOWNGRADE_COLUMNS = ("code", "unit_code", "officer_code", "day", "event", "detai
 
 
 def downgrade_list(reader: Reader, start: date, end: date, scope: Scope = Scope(), which: str = "downgrades",
-                   limit: int = 5000) -> tuple[pd.DataFrame, int]:
-    """Return the downgrades of [start, end] (newest first, at most `limit`) and how many there are in all.
+                   limit: int = 5000, offset: int = 0) -> tuple[pd.DataFrame, int]:
+    """Return the downgrades of [start, end] (newest first, `limit` of them after `offset`) and how many there are
+    in all.
 
     Rows: code, unit_code, officer_code, day, event and detail (the classification that day), upgraded_on (the
     first upgrade after it, None when none yet) and late (whether the day is among its month's last days).
@@ -120,7 +121,7 @@ def downgrade_list(reader: Reader, start: date, end: date, scope: Scope = Scope(
                     that_day.with_only_columns(events.c.detail).scalar_subquery().label("detail"),
                     upgraded.label("upgraded_on"),
                     case((late_month_end(day, start, end).is_not(None), True), else_=False).label("late"))
-             .select_from(source).where(*conditions).order_by(day.desc(), cases.c.code).limit(limit))
+             .select_from(source).where(*conditions).order_by(day.desc(), cases.c.code).offset(offset).limit(limit))
     with engine.connect() as connection:
         total = connection.execute(select(func.count()).select_from(source).where(*conditions)).scalar_one()
         frame = pd.DataFrame(connection.execute(query).mappings().all(), columns=list(DOWNGRADE_COLUMNS))

@@ -7,7 +7,7 @@ from data_access.queries.lookups import dimension_names
 from data_access.queries.watch_queries import downgrade_list
 from dashboard.metrics.formatting import format_count
 from dashboard.metrics.watch import watch_report
-from tests.pages.support import count_cards, run_page
+from tests.pages.support import count_cards, notices, run_page
 from tests.support.readers import operator
 
 END = date(2024, 3, 31)
@@ -40,10 +40,26 @@ def test_the_watch_is_the_engines_with_its_list_of_downgrades(app_engine):
     rows, total = downgrade_list(operator(app_engine), date(2023, 10, 1), END)
     assert total == watch["downgrades"]
     listed = next(frame.value for frame in app.dataframe if "Ngày chuyển" in frame.value.columns)
-    assert list(listed["Mã việc"]) == list(rows["code"])
-    app = app.radio(key="alerts.watch_list").set_value("late").run()
+    assert list(listed["Mã việc"]) == list(rows["code"][:50])
+    app = app.number_input(key="alerts.watch_page").set_value(2).run()
+    assert app.query_params["trang_chuyen"] == "2"
     listed = next(frame.value for frame in app.dataframe if "Ngày chuyển" in frame.value.columns)
-    assert len(listed) == watch["late"] and set(listed["Trong 7 ngày cuối tháng"]) == {"Có"}
+    assert list(listed["Mã việc"]) == list(rows["code"][50:100])
+    app = app.radio(key="alerts.watch_list").set_value("late").run()
+    assert app.query_params["ds"] == "cuoi_thang" and "trang_chuyen" not in app.query_params
+    late, late_total = downgrade_list(operator(app_engine), date(2023, 10, 1), END, which="late")
+    listed = next(frame.value for frame in app.dataframe if "Ngày chuyển" in frame.value.columns)
+    assert late_total == watch["late"] and list(listed["Mã việc"]) == list(late["code"][:50])
+    assert set(listed["Trong 7 ngày cuối tháng"]) == {"Có"}
+
+
+def test_the_downgrade_list_opens_from_its_url_and_refuses_a_hostile_one(app_engine):
+    app = run_page("canh_bao", QUERY | {"ds": "quay_lai"})
+    assert app.radio(key="alerts.watch_list").value == "bounce_backs"
+    app = run_page("canh_bao", QUERY | {"ds": "<b>x</b>", "trang_chuyen": "-3"})
+    assert not app.exception
+    assert app.radio(key="alerts.watch_list").value == "downgrades"
+    assert any("ds=" in text for text in notices(app))
 
 
 def test_the_data_trust_panel_holds_the_identities_and_every_units_last_day(app_engine):

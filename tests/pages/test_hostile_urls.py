@@ -71,7 +71,7 @@ PAGE_PARAMETERS = {
     "danh_sach_viec": ("chuoi", "o", "trang_thai", "tuoi_tu", "tuoi_den", "con_lai_tu", "con_lai_den", "sap_xep",
                        "giam_dan", "trang", "canh_bao"),
     "dong_viec": ("nam", "den", "don_vi", "chv", "tinh"),
-    "canh_bao": ("nam", "den", "don_vi", "chv", "tinh"),
+    "canh_bao": ("nam", "den", "don_vi", "chv", "tinh", "ds", "trang_chuyen"),
     "viec": ("ma_viec", "chuoi", "o", "trang"),
     "trinh_chieu": ("chuyen", "lam_moi", "chot", "don_vi", "nam"),
 }
