@@ -6,7 +6,6 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from data_access.queries.watch_queries import WATCH_LISTS
 from dashboard.charts.axis_labels import short_unit_names
 from dashboard.charts.figures import CHART_CONFIG
 from dashboard.charts.flow_figures import late_share_bars
@@ -17,7 +16,7 @@ from dashboard.metrics.watch import EVEN_LATE_SHARE, unsettled_months
 from dashboard.metrics.watch_text import unsettled_note
 from dashboard.text.escape import plotly_text
 from dashboard.ui.alert_tables import (
-    STALE_DAYS, behind_frame, downgrade_frame, identity_frame, last_days_frame, watch_frame,
+    STALE_DAYS, WATCH_LISTS, behind_frame, downgrade_frame, identity_frame, last_days_frame, watch_frame,
 )
 from dashboard.ui.case_views import EXPORT_CAP, ListState
 from dashboard.ui.closing_view import revision_table
@@ -25,14 +24,13 @@ from dashboard.ui.count_links import count_card, count_cards, list_address
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filter_bar import heading, shared_filters, write_url_part
 from dashboard.ui.guards import database_guard, stop_if_empty
-from dashboard.ui.import_view import history_frame
+from dashboard.ui.import_view import history
 from dashboard.ui.tables import TABLE_ROW_PIXELS, styled
 from dashboard.view import cache
 from dashboard.ui.text_blocks import notice
 from dashboard.view.filters import describe
 from dashboard.view.session import current_viewer
 from dashboard.view.url_values import LARGEST_WHOLE, refused, whole_number
-from data_access.exchange.runs import import_history
 
 TITLE = "Cảnh báo"
 WARNING_LISTS = {
@@ -92,7 +90,7 @@ with database_guard():
     watch_officers = cache.watch(end, replace(scope, officer=None), by="officer") if with_officers else None
     state = cache.data_state()
     last_days = cache.unit_last_days()
-    runs = import_history(cache.engine(), 5)
+    runs = history(5)
     closed = cache.closed(end)
     revisions = revision_table(end) if closed is not None else None
 
@@ -168,8 +166,8 @@ st.caption(f"Dừng sớm: dữ liệu của đơn vị dừng từ {STALE_DAYS}
 st.markdown("**Các đẳng thức của chuỗi số liệu trong kỳ**")
 _table(identity_frame(report), "alerts.identities")
 st.markdown("**Các lần nhập gần nhất**")
-if runs:
-    _table(history_frame(runs), "alerts.imports")
+if not runs.empty:
+    _table(runs, "alerts.imports")
 else:
     st.caption("Chưa có lần nhập nào được ghi lại.")
 if closed is not None:

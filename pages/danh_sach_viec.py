@@ -4,13 +4,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from data_access.queries.flow_queries import WARNINGS
 from dashboard.metrics.flow_labels import WARNING_LABELS
 from dashboard.metrics.formatting import format_count, format_money_short
 from dashboard.metrics.periods import window_ending
 from dashboard.ui.case_views import (
     BUCKET_LABELS, BUCKETS, CELL_LABELS, CELLS, EXPORT_CAP, PAGE_SIZE, PARAMETERS, SEARCH_CHARACTERS, SORT_LABELS,
-    TITLE, ListState, from_query, heading_lines, last_page, list_table, searched, to_query,
+    TITLE, WARNINGS, ListState, from_query, heading_lines, last_page, list_table, searched, to_query,
 )
 from dashboard.ui.audit_view import record_download
 from dashboard.ui.data_notes import closed_list_note

@@ -13,13 +13,12 @@ from data_access.queries.pinned import pin, pinned
 from dashboard.charts.big_screen import for_big_screen
 from dashboard.charts.figures import CHART_CONFIG, paired_rates, trend_rates
 from dashboard.charts.pace_figures import pace_bars, pace_gauge
+from dashboard.display.alerts_slide import alerts_html
 from dashboard.display.figures import data_notes, read_figures
 from dashboard.display.settings import DisplaySettings, settings_from_query
-from dashboard.metrics.flow_labels import WARNING_LABELS, WATCH_LABELS
 from dashboard.metrics.formatting import format_billion_number, format_count, format_percent
 from dashboard.metrics.pace import MIN_RANKED, STATUS_LABELS
 from dashboard.metrics.periods import work_year
-from dashboard.metrics.watch import EVEN_LATE_SHARE
 from dashboard.text.escape import Html, element, plotly_text
 from dashboard.metrics import clock
 from dashboard.view import cache
@@ -255,29 +254,8 @@ def _below(figures: dict, key: str, height: int) -> None:
         _html(_below_table(rows, kind), place)
 
 
-def _tile(count: int, label: str, more: str = "", alarming: bool | None = None) -> Html:
-    """Return one tile of the alerts slide: red when it calls for attention (any count, unless told), green when
-    it does not, grey for a count that is only context."""
-    parts = [element("span", format_count(count), css="count"), element("span", label, css="label")]
-    alarming = bool(count) if alarming is None else alarming
-    return element("div", *parts, *([element("span", more, css="more")] if more else []),
-                   css="screen-tile" if alarming else "screen-tile calm")
-
-
 def _alerts(figures: dict, key: str, height: int) -> None:
-    alerts = figures.get("alerts")
-    if alerts is None:
-        _html(element("div", "Số liệu của màn hình này được ghim trước khi có trang cảnh báo.", css="screen-none"))
-        return
-    share = alerts["late_share"]
-    _html(element("div", *(_tile(alerts[name], WARNING_LABELS[name]) for name in (
-        "large_idle", "without_action", "verification_due")),
-        element("div", element("span", format_count(alerts["downgrades"]), css="count"),
-                element("span", WATCH_LABELS["downgrades"], css="label"), css="screen-tile plain"),
-        _tile(alerts["late"], WATCH_LABELS["late"], f"{format_percent(share)} số lần chuyển (rải đều: khoảng "
-                                                    f"{EVEN_LATE_SHARE}%)",
-              alarming=share is not None and share > EVEN_LATE_SHARE),
-        _tile(alerts["bounce_backs"], WATCH_LABELS["bounce_backs"]), css="screen-tiles"))
+    _html(alerts_html(figures))
 
 
 DRAWERS = (_gauges, _ranking, _groups, _trend, _below, _alerts)

@@ -5,10 +5,13 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from data_access.queries.watch_queries import WATCH_LISTS
 from dashboard.metrics.flow_labels import WATCH_LABELS
 from dashboard.metrics.identities import identity_checks
 from dashboard.metrics.formatting import format_date
 from dashboard.metrics.pace import BEHIND
+
+__all__ = ["WATCH_LISTS", "behind_frame", "downgrade_frame", "identity_frame", "last_days_frame", "watch_frame"]
 
 # A unit whose data stops this many days or more before the data's last day is stale.
 STALE_DAYS = 15

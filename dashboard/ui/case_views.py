@@ -18,7 +18,7 @@ from dashboard.ui.labels import CHAIN_IN_URL, CHAIN_NAMES, COMPLETED_NOTE
 from dashboard.view.filters import FilterOptions, Filters, describe
 from dashboard.view.url_values import LARGEST_WHOLE, refused, whole_number
 
-__all__ = ["BUCKETS", "CELLS", "SORTS", "CaseFilter", "ListState"]
+__all__ = ["BUCKETS", "CELLS", "SORTS", "WARNINGS", "CaseFilter", "ListState"]
 
 TITLE = "Danh sách việc"
 # One screen of rows at 1920x1080; the database pages, so a page costs the same whatever the total.

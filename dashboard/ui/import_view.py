@@ -50,9 +50,9 @@ def history_frame(runs: list[ImportRun]) -> pd.DataFrame:
                           took(run), result(run)) for run in runs], columns=list(HISTORY_COLUMNS))
 
 
-def history() -> pd.DataFrame:
-    """Return the latest fifty imports, newest first."""
-    return history_frame(import_history(cache.engine(), 50))
+def history(limit: int = 50) -> pd.DataFrame:
+    """Return the latest imports (fifty unless told), newest first."""
+    return history_frame(import_history(cache.engine(), limit))
 
 
 def run_upload(uploaded, login: str) -> None:

@@ -49,8 +49,9 @@ def _open(page, url: str) -> None:
 
 def _slide_shown(page, number: int) -> None:
     page.wait_for_function(
-        "number => { const dots = document.querySelector('.screen-dots');"
-        " return dots && dots.textContent.includes(number + '/5'); }", arg=number, timeout=SLIDE_WAIT_MS)
+        "([number, total]) => { const dots = document.querySelector('.screen-dots');"
+        " return dots && dots.textContent.includes(number + '/' + total); }", arg=[number, len(SLIDES)],
+        timeout=SLIDE_WAIT_MS)
 
 
 def _set_connections(database: str, allowed: bool) -> None:
@@ -80,7 +81,8 @@ def test_the_slides_turn_by_themselves_on_a_dark_full_screen(display_url, page):
     for number, title in enumerate(SLIDES, start=1):
         _slide_shown(page, number)
         page.locator(".screen-title", has_text=title).wait_for(timeout=SLIDE_WAIT_MS)
-        content = ".screen-table, .screen-none" if number == len(SLIDES) else '[data-testid="stPlotlyChart"] .main-svg'
+        content = {5: ".screen-table, .screen-none", 6: ".screen-tiles"}.get(
+            number, '[data-testid="stPlotlyChart"] .main-svg')
         page.locator(content).first.wait_for(timeout=SLIDE_WAIT_MS)
         page.screenshot(path=str(ARTIFACTS / f"display_slide_{number}.png"))
     _slide_shown(page, 1)

@@ -17,11 +17,14 @@ from data_access.queries.case_detail import case_detail
 from data_access.queries.case_list import case_list
 from data_access.queries.chain_queries import direct_parts
 from data_access.queries.closed import close_period, reopen_period
+from data_access.queries.flow_queries import flow_parts
 from data_access.queries.lookups import dimension_names, known_codes, officer_units, target_rates, target_table
 from data_access.queries.pinned import pin, pinned
 from data_access.queries.scope import Scope
 from data_access.queries.snapshots import caseload_parts
+from data_access.queries.trust import unit_last_days
 from data_access.queries.viewing import NotPermitted, Reader, Viewer
+from data_access.queries.watch_queries import downgrade_list, watch_parts
 from tests.support.builders import case, ev, tables, target
 from tests.support.readers import operator
 
@@ -43,6 +46,11 @@ CALLS = {
     "close_period": lambda reader: [close_period(reader, END, "x", datetime(2024, 1, 2))],
     "reopen_period": lambda reader: [close_period(reader, END, "x", datetime(2024, 1, 2)),
                                      reopen_period(reader, END, "x", datetime(2024, 1, 2))],
+    "flow_parts": lambda reader: flow_parts(reader, START, END, Scope()),
+    # The agency's one case was never downgraded: the example gives the empty frame, which is there all the same.
+    "watch_parts": lambda reader: [watch_parts(reader, START, END, Scope())],
+    "downgrade_list": lambda reader: downgrade_list(reader, START, END, Scope()),
+    "unit_last_days": lambda reader: unit_last_days(reader),
 }
 # The rules themselves take a Reader to judge it; they read no case.
 RULES = {"may_read", "require", "sees_everything", "visible_units", "visible_officers", "whole_database"}
