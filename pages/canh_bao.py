@@ -78,7 +78,6 @@ with database_guard():
     report = cache.report(end, scope)
     stop_if_empty(report)
     window = window_ending(end)
-    flow = cache.flow(end, scope)
     warning_counts = cache.warnings(end, scope)
     level, place = ("province", "Tỉnh, thành phố") if options.national and not filters.province else ("unit", "Đơn vị")
     every_place = replace(scope, unit=None, officer=None)

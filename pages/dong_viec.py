@@ -33,7 +33,7 @@ def _days(value: int | None) -> str:
 
 
 def _delta_days(now: int | None, before: int | None) -> str | None:
-    return None if now is None or before is None else f"{now - before:+d} ngày so với cùng kỳ".replace("+", "+ ")
+    return None if now is None or before is None else f"{now - before:+d} ngày so với cùng kỳ"
 
 
 with database_guard():

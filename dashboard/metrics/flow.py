@@ -13,7 +13,7 @@ from data_access.queries.lookups import dimension_names
 from data_access.queries.viewing import Reader, require
 from dashboard.metrics.chains import Scope, check_scope, rate
 from dashboard.metrics.formatting import round_half_up
-from dashboard.metrics.periods import window_ending
+from dashboard.metrics.periods import Window, window_ending
 
 FLOW_BREAKDOWNS = ("unit", "province", "officer")
 PENDING_KINDS = {"enforceable": ENFORCEABLE, "not_enforceable": NOT_ENFORCEABLE}
@@ -65,15 +65,20 @@ def _figures(parts: pd.DataFrame, window_days: int) -> dict:
     }
 
 
+def _window_parts(reader: Reader, end: date, scope: Scope, by: str | None = None) -> tuple[Window, pd.DataFrame]:
+    # A code beyond the viewer's scope is refused as such, before it could be told apart from an unknown one.
+    require(reader, scope, by)
+    check_scope(reader, scope)
+    window = window_ending(end)
+    return window, flow_parts(reader, window.start, window.end, scope, by)
+
+
 def flow_report(reader: Reader, end: date, scope: Scope = Scope(), by: str | None = None) -> dict:
     """Return the flow and age of the caseload for the window ending `end`, overall or one row per `by` key."""
     if by is not None and by not in FLOW_BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
-    require(reader, scope, by)
-    check_scope(reader, scope)
-    window = window_ending(end)
+    window, parts = _window_parts(reader, end, scope, by)
     window_days = (window.end - window.start).days + 1
-    parts = flow_parts(reader, window.start, window.end, scope, by)
     if by is None:
         return {"window": window.as_dict(), **_figures(parts, window_days)}
     names = dimension_names(reader, by)
@@ -86,8 +91,4 @@ def flow_report(reader: Reader, end: date, scope: Scope = Scope(), by: str | Non
 def warning_counts(reader: Reader, end: date, scope: Scope = Scope()) -> dict[str, int]:
     """Return how many cases each warning of WARNINGS holds at `end`: without action, large, large and idle,
     verification due."""
-    require(reader, scope)
-    check_scope(reader, scope)
-    window = window_ending(end)
-    parts = flow_parts(reader, window.start, window.end, scope)
-    return {name: int(parts[name].sum()) for name in WARNINGS}
+    return {name: int(_window_parts(reader, end, scope)[1][name].sum()) for name in WARNINGS}
